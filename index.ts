@@ -1,0 +1,4 @@
+// n8n loads the node and credential through the "n8n" field of package.json; this entry point
+// only lets code import them directly.
+export { WaveSpeedApi } from './credentials/WaveSpeedApi.credentials';
+export { WaveSpeedImageEdit } from './nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node';

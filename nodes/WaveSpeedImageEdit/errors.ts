@@ -1,0 +1,68 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/**
+ * How a WaveSpeed call went wrong. The kind decides what may be retried: only failures where
+ * WaveSpeed surely did not accept the request ('rateLimited', 'notSent') may be sent again.
+ */
+export type FailureKind =
+	| 'auth'
+	| 'rateLimited'
+	| 'rejected'
+	| 'server'
+	| 'notSent'
+	| 'noAnswer'
+	| 'badResponse'
+	| 'taskFailed'
+	| 'timeout'
+	| 'download'
+	| 'cancelled';
+
+interface WaveSpeedErrorOptions {
+	itemIndex?: number;
+	httpCode?: number;
+	apiMessage?: string;
+	description?: string;
+	retryAfterMs?: number;
+	taskId?: string;
+}
+
+/** A failure talking to WaveSpeed, built only from what is safe to show (never request headers). */
+export class WaveSpeedError extends NodeApiError {
+	readonly kind: FailureKind;
+
+	readonly retryAfterMs?: number;
+
+	taskId?: string;
+
+	constructor(node: INode, kind: FailureKind, message: string, options: WaveSpeedErrorOptions = {}) {
+		const response: JsonObject = { message, kind };
+		if (options.apiMessage !== undefined) response.apiMessage = options.apiMessage;
+		super(node, response, {
+			message,
+			description: options.description,
+			httpCode: options.httpCode === undefined ? undefined : String(options.httpCode),
+			itemIndex: options.itemIndex,
+		});
+		this.kind = kind;
+		this.retryAfterMs = options.retryAfterMs;
+		if (options.taskId !== undefined) this.setTaskId(options.taskId);
+	}
+
+	setTaskId(taskId: string) {
+		this.taskId = taskId;
+		this.context.taskId = taskId;
+		if (!this.message.includes(taskId)) this.message = `${this.message} (task ${taskId})`;
+	}
+}
+
+export function isRetryableBeforeAcceptance(error: unknown): error is WaveSpeedError {
+	return error instanceof WaveSpeedError && (error.kind === 'rateLimited' || error.kind === 'notSent');
+}
+
+export function isTransient(error: unknown): error is WaveSpeedError {
+	return (
+		error instanceof WaveSpeedError &&
+		['rateLimited', 'notSent', 'noAnswer', 'server'].includes(error.kind)
+	);
+}

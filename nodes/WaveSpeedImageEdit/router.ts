@@ -1,0 +1,113 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { TaskDurationEstimate } from './durationEstimate';
+import { type BatchContext, editImage } from './editImage';
+import { WaveSpeedError } from './errors';
+import { SubmitGate } from './rateLimit';
+import type { EditRequest } from './types';
+import { readEditRequest, readMaxConcurrency } from './validation';
+
+type ItemError = NodeOperationError | WaveSpeedError;
+
+class BatchStopped extends Error {}
+
+function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+	if (error instanceof WaveSpeedError || error instanceof NodeOperationError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
+	const json: INodeExecutionData['json'] = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof WaveSpeedError && error.taskId) json.id = error.taskId;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function describeOthers(tasks: Map<number, string>, finished: Set<number>, failedItem: number): string {
+	const others = [...tasks].filter(([item]) => item !== failedItem);
+	if (others.length === 0) return '';
+	const lines = others.map(
+		([item, id]) => `item ${item}: task ${id} (${finished.has(item) ? 'finished' : 'may still be running'})`,
+	);
+	return ` Tasks already submitted for other items, not resubmitted: ${lines.join('; ')}.`;
+}
+
+/**
+ * Owns the item loop: validates every item before anything is sent, runs up to Max Concurrency
+ * items at once, keeps input order and pairedItem, and shapes failures for Continue On Fail.
+ */
+export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const results: INodeExecutionData[] = new Array(items.length);
+	const fail = (i: number, error: unknown) => {
+		const itemError = asItemError(ctx, error, i);
+		if (!continueOnFail) throw itemError;
+		results[i] = errorItem(itemError, i);
+	};
+
+	let concurrency = 1;
+	try {
+		concurrency = readMaxConcurrency(ctx);
+	} catch (error) {
+		items.forEach((_, i) => fail(i, error));
+		return [results];
+	}
+	const requests: Array<EditRequest | undefined> = items.map((_, i) => {
+		try {
+			return readEditRequest(ctx, i);
+		} catch (error) {
+			fail(i, error);
+			return undefined;
+		}
+	});
+
+	const cancel = ctx.getExecutionCancelSignal();
+	const stop = new AbortController();
+	const submitted = new Map<number, string>();
+	const finished = new Set<number>();
+	const batch: BatchContext = {
+		gate: new SubmitGate(),
+		estimate: new TaskDurationEstimate(),
+		signal: cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal,
+		onSubmitted: (item, id) => submitted.set(item, id),
+	};
+	let firstFailure: { item: number; error: ItemError } | undefined;
+	let next = 0;
+
+	const worker = async () => {
+		while (next < items.length && !batch.signal.aborted) {
+			const i = next++;
+			const request = requests[i];
+			if (!request) continue;
+			try {
+				results[i] = await editImage(ctx, request, batch);
+				finished.add(i);
+			} catch (error) {
+				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
+				if (cancel?.aborted || error instanceof BatchStopped) continue;
+				const itemError = asItemError(ctx, error, i);
+				if (continueOnFail) {
+					results[i] = errorItem(itemError, i);
+				} else if (!firstFailure) {
+					firstFailure = { item: i, error: itemError };
+					stop.abort(new BatchStopped('stopped after a failed item'));
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (cancel?.aborted) {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled; no further tasks were submitted');
+	}
+	if (firstFailure) {
+		const { item, error } = firstFailure;
+		const others = describeOthers(submitted, finished, item);
+		if (others) error.description = `${error.description ?? ''}${others}`.trim();
+		throw error;
+	}
+	return [results];
+}

@@ -1,0 +1,126 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isRetryableBeforeAcceptance, isTransient, WaveSpeedError } from './errors';
+import type { SubmitGate } from './rateLimit';
+import type { WaveSpeedClient } from './transport';
+import { backoffDelay, type Deadline, pause } from './timing';
+import type { EditRequest, WaveSpeedTask } from './types';
+
+const UPLOAD_ATTEMPTS = 4;
+
+export interface UploadFile {
+	bytes: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+/** WaveSpeed's task endpoints, with the retry rules that keep a paid task from being sent twice. */
+export class TaskApi {
+	constructor(
+		readonly client: WaveSpeedClient,
+		private readonly cancel?: AbortSignal,
+	) {}
+
+	async uploadImage(file: UploadFile, deadline: Deadline): Promise<string> {
+		for (let attempt = 0; ; attempt++) {
+			const form = new FormData();
+			form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }), file.fileName);
+			try {
+				const data = await this.client.call<{ download_url?: string }>({
+					method: 'POST',
+					path: '/api/v3/media/upload/binary',
+					body: form,
+					timeoutMs: deadline.remaining(),
+				});
+				if (!data?.download_url) {
+					throw this.client.fail('badResponse', 'WaveSpeed accepted the upload but returned no download_url');
+				}
+				return data.download_url;
+			} catch (error) {
+				// An upload is free and idempotent for the user, so any transient failure may be retried.
+				if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS || deadline.expired()) throw error;
+				await pause(error.retryAfterMs ?? backoffDelay(attempt, 500, 5000), this.cancel);
+			}
+		}
+	}
+
+	/**
+	 * Submits a task. Retries only when WaveSpeed surely did not accept it (429, or no connection);
+	 * an ambiguous failure is reported, never resubmitted, since a second submit is a second bill.
+	 */
+	async submit(request: EditRequest, images: string[], gate: SubmitGate, deadline: Deadline): Promise<WaveSpeedTask> {
+		const body: IDataObject = {
+			prompt: request.prompt,
+			images,
+			seed: request.seed,
+			enable_sync_mode: request.options.syncMode,
+			enable_base64_output: request.options.base64Output,
+		};
+		if (request.size !== undefined) body.size = request.size;
+		for (let attempt = 0; ; attempt++) {
+			await gate.waitTurn(this.cancel);
+			if (deadline.expired()) {
+				throw this.client.fail(
+					'timeout',
+					`WaveSpeed kept refusing new tasks (rate limit) for ${Math.round(deadline.totalMs / 1000)} s; no task was created`,
+					{ description: 'Lower Options → Max Concurrency, or raise Options → Timeout.' },
+				);
+			}
+			try {
+				const task = await this.client.call<WaveSpeedTask>({
+					method: 'POST',
+					path: `/api/v3/${request.model}`,
+					body,
+					timeoutMs: request.options.syncMode ? deadline.remaining() : undefined,
+				});
+				gate.accepted();
+				if (!task?.id) throw this.client.fail('badResponse', 'WaveSpeed accepted the task but returned no task id');
+				return task;
+			} catch (error) {
+				if (!isRetryableBeforeAcceptance(error)) throw this.explainAmbiguous(error);
+				if (error.kind === 'rateLimited') gate.rateLimited(error.retryAfterMs);
+				else await pause(backoffDelay(attempt, 500, 5000), this.cancel);
+			}
+		}
+	}
+
+	private explainAmbiguous(error: unknown): unknown {
+		if (error instanceof WaveSpeedError && (error.kind === 'noAnswer' || error.kind === 'server')) {
+			error.description =
+				`${error.description ?? ''} The task may or may not have been created; it was not submitted again, so you are not billed twice. Check your WaveSpeed dashboard before retrying.`.trim();
+		}
+		return error;
+	}
+
+	async fetchTask(id: string): Promise<WaveSpeedTask> {
+		try {
+			return await this.client.call<WaveSpeedTask>({
+				method: 'GET',
+				path: `/api/v3/predictions/${encodeURIComponent(id)}/result`,
+			});
+		} catch (error) {
+			if (error instanceof WaveSpeedError) error.setTaskId(id);
+			throw error;
+		}
+	}
+
+	timedOut(task: WaveSpeedTask, totalMs: number): WaveSpeedError {
+		return this.client.fail(
+			'timeout',
+			`WaveSpeed task ${task.id} did not finish within ${Math.round(totalMs / 1000)} s (last status: ${task.status})`,
+			{
+				taskId: task.id,
+				description:
+					'The task may still finish on WaveSpeed and be billed; look it up by its id. Raise Options → Timeout to wait longer.',
+			},
+		);
+	}
+
+	taskFailed(task: WaveSpeedTask): WaveSpeedError {
+		return this.client.fail('taskFailed', `WaveSpeed task ${task.status}: ${task.error || 'no reason given'}`, {
+			taskId: task.id,
+			apiMessage: task.error,
+			description: `WaveSpeed reported the task as ${task.status}.`,
+		});
+	}
+}

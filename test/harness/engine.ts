@@ -1,0 +1,189 @@
+import { Container } from '@n8n/di';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { BinaryDataService, ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialType,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { InMemoryCredentialsHelper } from './credentialsHelper';
+import { ItemSource, pendingItems, SOURCE_NODE_TYPE, type SourceItem } from './sourceNode';
+
+export const PACKAGE_ROOT = join(__dirname, '..', '..');
+export const NODE_TYPE = 'n8n-nodes-wavespeed-image-edit.waveSpeedImageEdit';
+export const CREDENTIAL_TYPE = 'waveSpeedApi';
+
+interface LoadedPackage {
+	nodeTypes: INodeTypes;
+	credentialTypes: Record<string, ICredentialType>;
+}
+
+let loaded: Promise<LoadedPackage> | undefined;
+
+/** Loads the built package the way n8n does (package.json "n8n" field → dist/). */
+export function loadPackage(): Promise<LoadedPackage> {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+		await loader.loadAll();
+		const types: Record<string, INodeType | IVersionedNodeType> = { [SOURCE_NODE_TYPE]: new ItemSource() };
+		for (const [name, { type }] of Object.entries(loader.nodeTypes)) types[`${loader.packageName}.${name}`] = type;
+		const credentialTypes: Record<string, ICredentialType> = {};
+		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+		const nodeTypes: INodeTypes = {
+			getByName: (name) => types[name],
+			getByNameAndVersion: (name, version) => {
+				const type = types[name];
+				return 'nodeVersions' in type ? type.nodeVersions[version ?? type.currentVersion] : type;
+			},
+			getKnownTypes: () => ({}),
+		};
+		return { nodeTypes, credentialTypes };
+	})();
+	return loaded;
+}
+
+let binaryModeReady: Promise<void> | undefined;
+
+/** Switches n8n's binary store to its filesystem mode (files under N8N_USER_FOLDER), once. */
+export function useFilesystemBinaryMode(): Promise<void> {
+	binaryModeReady ??= Container.get(BinaryDataService).init();
+	return binaryModeReady;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items?: SourceItem[];
+	credentials?: { apiKey: string; baseUrl: string };
+	continueOnFail?: boolean;
+	/** Called once the run has started, with a function that cancels it. */
+	onStart?: (cancel: () => void) => void;
+}
+
+export interface RunResult {
+	/** The WaveSpeed node's output items (empty when it failed). */
+	items: INodeExecutionData[];
+	error?: ExecutionError;
+	run: IRun;
+	binaryBuffer(item: INodeExecutionData, field?: string): Promise<Buffer>;
+}
+
+function buildAdditionalData(
+	hooks: ExecutionLifecycleHooks,
+	credentialsHelper: InMemoryCredentialsHelper,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId: randomUUID(),
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		encryptedRunnerIdentity: undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used here');
+		},
+		getRunExecutionData: async () => undefined,
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used here');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs Item Source → WaveSpeed Image Edit through n8n-core's real engine. */
+export async function runImageEdit(options: RunOptions): Promise<RunResult> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const runId = randomUUID();
+	pendingItems.set(runId, options.items ?? [{ json: {} }]);
+	const source: INode = {
+		id: 'source',
+		name: 'Item Source',
+		type: SOURCE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { run: runId },
+	};
+	const edit: INode = {
+		id: 'edit',
+		name: 'WaveSpeed Image Edit',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'WaveSpeed account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [source, edit],
+		connections: { 'Item Source': { main: [[{ node: edit.name, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', randomUUID(), {
+		id: 'test-workflow',
+		name: 'test',
+		nodes: workflow.nodes ? Object.values(workflow.nodes) : [],
+		connections: {},
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
+	const credentials = options.credentials ?? { apiKey: '', baseUrl: '' };
+	const helper = new InMemoryCredentialsHelper(credentialTypes, { [CREDENTIAL_TYPE]: credentials });
+	const executionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as IRunExecutionData;
+	const execute = new WorkflowExecute(buildAdditionalData(hooks, helper), 'manual', executionData);
+	const running = execute.processRunExecutionData(workflow);
+	options.onStart?.(() => running.cancel());
+	try {
+		await running;
+	} catch {
+		// A cancelled run rejects here; its data still arrives through workflowExecuteAfter.
+	}
+	const run = await finished;
+	pendingItems.delete(runId);
+	const taskData = run.data.resultData.runData[edit.name]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: taskData?.error ?? run.data.resultData.error,
+		run,
+		binaryBuffer: async (item, field = 'data') =>
+			await Container.get(BinaryDataService).getAsBuffer(item.binary![field]),
+	};
+}
