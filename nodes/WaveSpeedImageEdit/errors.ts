@@ -44,6 +44,8 @@ export class WaveSpeedError extends NodeApiError {
 			httpCode: options.httpCode === undefined ? undefined : String(options.httpCode),
 			itemIndex: options.itemIndex,
 		});
+		// n8n tells API errors apart by name when it stores and shows them.
+		this.name = 'NodeApiError';
 		this.kind = kind;
 		this.retryAfterMs = options.retryAfterMs;
 		if (options.taskId !== undefined) this.setTaskId(options.taskId);

@@ -169,7 +169,14 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 		},
 	} as IRunExecutionData;
 	const execute = new WorkflowExecute(buildAdditionalData(hooks, helper), 'manual', executionData);
-	const running = execute.processRunExecutionData(workflow);
+	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	try {
+		running = execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses a workflow whose static parameters are invalid before it runs anything.
+		pendingItems.delete(runId);
+		return { items: [], error: error as ExecutionError, run: undefined as unknown as IRun, binaryBuffer: async () => Buffer.alloc(0) };
+	}
 	options.onStart?.(() => running.cancel());
 	try {
 		await running;
