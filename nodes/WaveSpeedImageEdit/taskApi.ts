@@ -7,6 +7,7 @@ import { backoffDelay, type Deadline, pause } from './timing';
 import type { EditRequest, WaveSpeedTask } from './types';
 
 const UPLOAD_ATTEMPTS = 4;
+const CONNECT_ATTEMPTS = 3;
 
 export interface UploadFile {
 	bytes: Buffer;
@@ -57,6 +58,7 @@ export class TaskApi {
 			enable_base64_output: request.options.base64Output,
 		};
 		if (request.size !== undefined) body.size = request.size;
+		let unreachable = 0;
 		for (let attempt = 0; ; attempt++) {
 			await gate.waitTurn(this.cancel);
 			if (deadline.expired()) {
@@ -78,8 +80,12 @@ export class TaskApi {
 				return task;
 			} catch (error) {
 				if (!isRetryableBeforeAcceptance(error)) throw this.explainAmbiguous(error);
-				if (error.kind === 'rateLimited') gate.rateLimited(error.retryAfterMs);
-				else await pause(backoffDelay(attempt, 500, 5000), this.cancel);
+				if (error.kind === 'rateLimited') {
+					gate.rateLimited(error.retryAfterMs);
+				} else {
+					if (++unreachable >= CONNECT_ATTEMPTS) throw error;
+					await pause(backoffDelay(attempt, 500, 5000), this.cancel);
+				}
 			}
 		}
 	}

@@ -43,6 +43,9 @@ export class TaskStore {
 
 	private running = 0;
 
+	/** The most tasks that ran at once: what the node's concurrency looked like from here. */
+	maxRunning = 0;
+
 	private timers = new Set<ReturnType<typeof setTimeout>>();
 
 	constructor(
@@ -74,10 +77,14 @@ export class TaskStore {
 		while (this.running < this.clock.concurrency && this.queue.length > 0) {
 			const task = this.queue.shift()!;
 			this.running++;
+			this.maxRunning = Math.max(this.maxRunning, this.running);
 			task.status = 'processing';
 			task.startedAt = Date.now();
 			if (String(task.body.prompt).includes('[hang]')) continue;
-			const ms = this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
+			const scriptedMs = /\[ms:(\d+)\]/.exec(String(task.body.prompt));
+			const ms = scriptedMs
+				? Number(scriptedMs[1])
+				: this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
 			const timer = setTimeout(() => {
 				this.timers.delete(timer);
 				this.finish(task);
@@ -96,6 +103,10 @@ export class TaskStore {
 		this.running--;
 		this.onFinished(task);
 		this.startQueued();
+	}
+
+	resetStats() {
+		this.maxRunning = this.running;
 	}
 
 	close() {
