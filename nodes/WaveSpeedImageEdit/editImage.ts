@@ -7,7 +7,7 @@ import { toOutputItem } from './outputs';
 import { isFinished, waitForTask } from './polling';
 import type { SubmitGate } from './rateLimit';
 import { TaskApi } from './taskApi';
-import { Deadline } from './timing';
+import { Deadline, Interrupted } from './timing';
 import { WaveSpeedClient } from './transport';
 import type { EditRequest, WaveSpeedTask } from './types';
 
@@ -29,7 +29,7 @@ async function submitOrRecover(api: TaskApi, request: EditRequest, images: strin
 		if (error instanceof WaveSpeedError && error.taskId && (error.kind === 'server' || error.kind === 'noAnswer')) {
 			return { id: error.taskId, status: 'processing' } satisfies WaveSpeedTask;
 		}
-		throw error;
+		throw api.client.ensure(error);
 	}
 }
 
@@ -43,7 +43,7 @@ export async function editImage(
 	const client = await WaveSpeedClient.forItem(ctx, request.itemIndex);
 	const api = new TaskApi(client, batch.signal);
 	const images = await resolveImageUrls(ctx, api, request, deadline);
-	if (batch.signal.aborted) throw batch.signal.reason;
+	if (batch.signal.aborted) throw new Interrupted();
 	const submitted = await submitOrRecover(api, request, images, batch, deadline);
 	batch.onSubmitted(request.itemIndex, submitted.id);
 	try {
@@ -59,6 +59,6 @@ export async function editImage(
 		return await toOutputItem(ctx, api, request, task, deadline, batch.signal);
 	} catch (error) {
 		if (error instanceof WaveSpeedError) error.setTaskId(submitted.id);
-		throw error;
+		throw client.ensure(error);
 	}
 }

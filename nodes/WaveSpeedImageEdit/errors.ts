@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * How a WaveSpeed call went wrong. The kind decides what may be retried: only failures where
@@ -56,6 +56,12 @@ export class WaveSpeedError extends NodeApiError {
 		this.context.taskId = taskId;
 		if (!this.message.includes(taskId)) this.message = `${this.message} (task ${taskId})`;
 	}
+}
+
+/** Lets n8n's own errors through unchanged and wraps anything else, so n8n can show it. */
+export function ensureNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
 
 export function isRetryableBeforeAcceptance(error: unknown): error is WaveSpeedError {

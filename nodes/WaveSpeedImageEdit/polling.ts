@@ -84,7 +84,7 @@ export async function waitForTask(
 			task = await api.fetchTask(task.id);
 			pollFailures = 0;
 		} catch (error) {
-			if (!isTransient(error)) throw error;
+			if (!isTransient(error)) throw api.client.ensure(error);
 			pollFailures++;
 			continue;
 		}

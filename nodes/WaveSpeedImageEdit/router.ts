@@ -10,8 +10,6 @@ import { readEditRequest, readMaxConcurrency } from './validation';
 
 type ItemError = NodeOperationError | WaveSpeedError;
 
-class BatchStopped extends Error {}
-
 function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
 	if (error instanceof WaveSpeedError || error instanceof NodeOperationError) return error;
 	const message = error instanceof Error ? error.message : String(error);
@@ -87,13 +85,13 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 				finished.add(i);
 			} catch (error) {
 				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
-				if (cancel?.aborted || error instanceof BatchStopped) continue;
+				if (batch.signal.aborted) continue;
 				const itemError = asItemError(ctx, error, i);
 				if (continueOnFail) {
 					results[i] = errorItem(itemError, i);
 				} else if (!firstFailure) {
 					firstFailure = { item: i, error: itemError };
-					stop.abort(new BatchStopped('stopped after a failed item'));
+					stop.abort();
 				}
 			}
 		}

@@ -39,7 +39,9 @@ export class TaskApi {
 				return data.download_url;
 			} catch (error) {
 				// An upload is free and idempotent for the user, so any transient failure may be retried.
-				if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS || deadline.expired()) throw error;
+				if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS || deadline.expired()) {
+					throw this.client.ensure(error);
+				}
 				await pause(error.retryAfterMs ?? backoffDelay(attempt, 500, 5000), this.cancel);
 			}
 		}
@@ -83,19 +85,19 @@ export class TaskApi {
 				if (error.kind === 'rateLimited') {
 					gate.rateLimited(error.retryAfterMs);
 				} else {
-					if (++unreachable >= CONNECT_ATTEMPTS) throw error;
+					if (++unreachable >= CONNECT_ATTEMPTS) throw this.client.ensure(error);
 					await pause(backoffDelay(attempt, 500, 5000), this.cancel);
 				}
 			}
 		}
 	}
 
-	private explainAmbiguous(error: unknown): unknown {
+	private explainAmbiguous(error: unknown) {
 		if (error instanceof WaveSpeedError && (error.kind === 'noAnswer' || error.kind === 'server')) {
 			error.description =
 				`${error.description ?? ''} The task may or may not have been created; it was not submitted again, so you are not billed twice. Check your WaveSpeed dashboard before retrying.`.trim();
 		}
-		return error;
+		return this.client.ensure(error);
 	}
 
 	async fetchTask(id: string): Promise<WaveSpeedTask> {
@@ -106,7 +108,7 @@ export class TaskApi {
 			});
 		} catch (error) {
 			if (error instanceof WaveSpeedError) error.setTaskId(id);
-			throw error;
+			throw this.client.ensure(error);
 		}
 	}
 

@@ -2,6 +2,13 @@ import { sleep } from 'n8n-workflow';
 
 const WOKEN = Symbol('woken');
 
+/** A wait ended because the execution was cancelled or the batch stopped. */
+export class Interrupted extends Error {
+	constructor() {
+		super('Interrupted: the execution was cancelled or stopped');
+	}
+}
+
 /** Something that can end a pause early without it being an error, e.g. news from other items. */
 export interface Waker {
 	subscribe(listener: () => void): () => void;
@@ -12,20 +19,19 @@ export interface Waker {
  * The timer is always cleared, so no pause outlives its caller.
  */
 export async function pause(ms: number, cancel?: AbortSignal, wake?: Waker): Promise<void> {
-	if (cancel?.aborted) throw cancel.reason;
+	if (cancel?.aborted) throw new Interrupted();
 	if (ms <= 0) return;
 	const local = new AbortController();
-	const onCancel = () => local.abort(cancel?.reason);
+	const onCancel = () => local.abort();
 	cancel?.addEventListener('abort', onCancel, { once: true });
 	const unsubscribe = wake?.subscribe(() => local.abort(WOKEN));
-	try {
-		await sleep(ms, local.signal);
-	} catch (error) {
-		if (local.signal.reason !== WOKEN) throw error;
-	} finally {
-		cancel?.removeEventListener('abort', onCancel);
-		unsubscribe?.();
-	}
+	const slept = await sleep(ms, local.signal).then(
+		() => true,
+		() => local.signal.reason === WOKEN,
+	);
+	cancel?.removeEventListener('abort', onCancel);
+	unsubscribe?.();
+	if (!slept) throw new Interrupted();
 }
 
 export class Deadline {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
-import { WaveSpeedError } from './errors';
+import { ensureNodeError, WaveSpeedError } from './errors';
 import type { WaveSpeedEnvelope } from './types';
 
 const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL'];
@@ -81,6 +81,10 @@ export class WaveSpeedClient {
 
 	fail(kind: WaveSpeedError['kind'], message: string, extra: ConstructorParameters<typeof WaveSpeedError>[3] = {}) {
 		return new WaveSpeedError(this.ctx.getNode(), kind, message, { itemIndex: this.itemIndex, ...extra });
+	}
+
+	ensure(error: unknown) {
+		return ensureNodeError(this.ctx.getNode(), error, this.itemIndex);
 	}
 
 	/** Sends one request and returns the envelope's `data`; every failure is a WaveSpeedError. */

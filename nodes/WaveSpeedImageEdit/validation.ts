@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryByteLength, sniffImageMime } from './imageBytes';
 import { KNOWN_MODELS, LIMITS } from './constants';
+import { ensureNodeError } from './errors';
 import type { EditOptions, EditRequest, ImageInput } from './types';
 
 interface ImageEntry {
@@ -192,7 +193,7 @@ export function readEditRequest(ctx: IExecuteFunctions, itemIndex: number): Edit
 		return readRequest(ctx, itemIndex, item);
 	} catch (error) {
 		if (error instanceof ParameterProblem) throw invalid(ctx, itemIndex, error);
-		throw error;
+		throw ensureNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 
