@@ -7,7 +7,7 @@ import { toOutputItem } from './outputs';
 import { isFinished, waitForTask } from './polling';
 import type { SubmitGate } from './rateLimit';
 import { TaskApi } from './taskApi';
-import { Deadline, Interrupted } from './timing';
+import { Deadline, Interrupted, type StopSignal } from './timing';
 import { WaveSpeedClient } from './transport';
 import type { EditRequest, WaveSpeedTask } from './types';
 
@@ -16,7 +16,7 @@ export interface BatchContext {
 	gate: SubmitGate;
 	estimate: TaskDurationEstimate;
 	/** Fires when the execution is cancelled or the batch stops after a failure. */
-	signal: AbortSignal;
+	stop: StopSignal;
 	/** Called the moment WaveSpeed accepts an item's task, so a stopped batch can report it. */
 	onSubmitted(itemIndex: number, taskId: string): void;
 }
@@ -41,9 +41,9 @@ export async function editImage(
 ): Promise<INodeExecutionData> {
 	const deadline = new Deadline(request.options.timeoutMs);
 	const client = await WaveSpeedClient.forItem(ctx, request.itemIndex);
-	const api = new TaskApi(client, batch.signal);
+	const api = new TaskApi(client, batch.stop);
 	const images = await resolveImageUrls(ctx, api, request, deadline);
-	if (batch.signal.aborted) throw new Interrupted();
+	if (batch.stop.aborted) throw new Interrupted();
 	const submitted = await submitOrRecover(api, request, images, batch, deadline);
 	batch.onSubmitted(request.itemIndex, submitted.id);
 	try {
@@ -53,10 +53,10 @@ export async function editImage(
 					deadline,
 					capMs: request.options.pollIntervalMs,
 					estimate: batch.estimate,
-					cancel: batch.signal,
+					cancel: batch.stop,
 				});
 		if (task.status !== 'completed') throw api.taskFailed(task);
-		return await toOutputItem(ctx, api, request, task, deadline, batch.signal);
+		return await toOutputItem(ctx, api, request, task, deadline, batch.stop.signal);
 	} catch (error) {
 		if (error instanceof WaveSpeedError) error.setTaskId(submitted.id);
 		throw client.ensure(error);

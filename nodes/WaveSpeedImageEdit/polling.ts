@@ -2,7 +2,7 @@ import type { TaskApi } from './taskApi';
 import type { TaskDurationEstimate } from './durationEstimate';
 import type { WaveSpeedTask } from './types';
 import { isTransient } from './errors';
-import { backoffDelay, type Deadline, pause } from './timing';
+import { backoffDelay, type Deadline, pause, type StopSignal } from './timing';
 
 const FIRST_POLL_MS = 100;
 const DENSE_POLL_MS = 100;
@@ -24,13 +24,15 @@ function jittered(ms: number): number {
 
 /**
  * When to look next. Without an estimate: soon, then backing off, with jitter so a batch's
- * items spread their checks and the first finished task is seen quickly. With an estimate:
+ * items spread their checks and the first finished task is seen quickly (which teaches the
+ * estimate and wakes the others). With an estimate:
  * sleep until just before the task is due, check densely around that moment, then back off.
  */
 export function nextPollDelay(s: PollState): number {
 	let delay: number;
 	if (s.expectedMs === undefined) {
-		delay = jittered(s.previousDelayMs === 0 ? FIRST_POLL_MS * 2 : s.previousDelayMs * 1.5);
+		// Waiting between half and all of the time waited so far keeps checks few as a task ages.
+		delay = jittered(Math.max(FIRST_POLL_MS * 2, s.runningForMs));
 	} else if (s.queued) {
 		delay = QUEUED_POLL_MS;
 	} else {
@@ -51,7 +53,7 @@ export interface WaitOptions {
 	deadline: Deadline;
 	capMs: number;
 	estimate: TaskDurationEstimate;
-	cancel?: AbortSignal;
+	cancel?: StopSignal;
 }
 
 /** Polls a task until WaveSpeed reports it finished; returns it whatever the final status. */

@@ -1,4 +1,4 @@
-import { backoffDelay, pause } from './timing';
+import { backoffDelay, pause, type StopSignal } from './timing';
 
 /**
  * Shared by all items of one execution: after a 429 on submit, every item holds its next
@@ -9,7 +9,7 @@ export class SubmitGate {
 
 	private consecutive429 = 0;
 
-	async waitTurn(cancel?: AbortSignal): Promise<void> {
+	async waitTurn(cancel?: StopSignal): Promise<void> {
 		for (let wait = this.notBefore - Date.now(); wait > 0; wait = this.notBefore - Date.now()) {
 			await pause(wait, cancel);
 		}

@@ -5,6 +5,7 @@ import { TaskDurationEstimate } from './durationEstimate';
 import { type BatchContext, editImage } from './editImage';
 import { WaveSpeedError } from './errors';
 import { SubmitGate } from './rateLimit';
+import { StopSignal } from './timing';
 import type { EditRequest } from './types';
 import { readEditRequest, readMaxConcurrency } from './validation';
 
@@ -69,14 +70,14 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 	const batch: BatchContext = {
 		gate: new SubmitGate(),
 		estimate: new TaskDurationEstimate(),
-		signal: cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal,
+		stop: new StopSignal(cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal),
 		onSubmitted: (item, id) => submitted.set(item, id),
 	};
 	let firstFailure: { item: number; error: ItemError } | undefined;
 	let next = 0;
 
 	const worker = async () => {
-		while (next < items.length && !batch.signal.aborted) {
+		while (next < items.length && !batch.stop.aborted) {
 			const i = next++;
 			const request = requests[i];
 			if (!request) continue;
@@ -85,7 +86,7 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 				finished.add(i);
 			} catch (error) {
 				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
-				if (batch.signal.aborted) continue;
+				if (batch.stop.aborted) continue;
 				const itemError = asItemError(ctx, error, i);
 				if (continueOnFail) {
 					results[i] = errorItem(itemError, i);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isRetryableBeforeAcceptance, isTransient, WaveSpeedError } from './errors';
 import type { SubmitGate } from './rateLimit';
 import type { WaveSpeedClient } from './transport';
-import { backoffDelay, type Deadline, pause } from './timing';
+import { backoffDelay, type Deadline, pause, type StopSignal } from './timing';
 import type { EditRequest, WaveSpeedTask } from './types';
 
 const UPLOAD_ATTEMPTS = 4;
@@ -19,7 +19,7 @@ export interface UploadFile {
 export class TaskApi {
 	constructor(
 		readonly client: WaveSpeedClient,
-		private readonly cancel?: AbortSignal,
+		private readonly cancel?: StopSignal,
 	) {}
 
 	async uploadImage(file: UploadFile, deadline: Deadline): Promise<string> {

@@ -18,20 +18,40 @@ export interface Waker {
  * Waits `ms`, rejecting at once when `cancel` fires and returning early when `wake` fires.
  * The timer is always cleared, so no pause outlives its caller.
  */
-export async function pause(ms: number, cancel?: AbortSignal, wake?: Waker): Promise<void> {
-	if (cancel?.aborted) throw new Interrupted();
+export async function pause(ms: number, stop?: StopSignal, wake?: Waker): Promise<void> {
+	if (stop?.aborted) throw new Interrupted();
 	if (ms <= 0) return;
 	const local = new AbortController();
-	const onCancel = () => local.abort();
-	cancel?.addEventListener('abort', onCancel, { once: true });
-	const unsubscribe = wake?.subscribe(() => local.abort(WOKEN));
+	const unsubscribeStop = stop?.subscribe(() => local.abort());
+	const unsubscribeWake = wake?.subscribe(() => local.abort(WOKEN));
 	const slept = await sleep(ms, local.signal).then(
 		() => true,
 		() => local.signal.reason === WOKEN,
 	);
-	cancel?.removeEventListener('abort', onCancel);
-	unsubscribe?.();
+	unsubscribeStop?.();
+	unsubscribeWake?.();
 	if (!slept) throw new Interrupted();
+}
+
+/**
+ * One listener on the execution's signal, fanned out to every waiting item: AbortSignal warns
+ * about a leak past ten listeners, and a batch has many more waits than that.
+ */
+export class StopSignal implements Waker {
+	private listeners = new Set<() => void>();
+
+	constructor(readonly signal: AbortSignal) {
+		signal.addEventListener('abort', () => [...this.listeners].forEach((listener) => listener()), { once: true });
+	}
+
+	get aborted(): boolean {
+		return this.signal.aborted;
+	}
+
+	subscribe(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
 }
 
 export class Deadline {

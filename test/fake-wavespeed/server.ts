@@ -17,6 +17,8 @@ export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	/** How long a sync-mode submit is held before the gateway gives up (504 with the task id). */
 	syncWaitMs?: number;
 	faults?: RandomFaults;
+	/** Serve one pre-made PNG of this size for every output (keeps the fake's own memory flat). */
+	sharedOutput?: { width: number; height: number };
 }
 
 export interface LoggedRequest {
@@ -95,6 +97,8 @@ export class FakeWaveSpeed {
 
 	private outputs = new Map<string, Buffer>();
 
+	private sharedOutput?: Buffer;
+
 	constructor(options: FakeWaveSpeedOptions = {}) {
 		this.apiKey = options.apiKey ?? 'ws-test-key-0123456789abcdef';
 		this.clock = {
@@ -105,6 +109,9 @@ export class FakeWaveSpeed {
 		this.syncWaitMs = options.syncWaitMs ?? 30_000;
 		this.outputCompression = options.outputCompression ?? 6;
 		this.faults = new FaultPlan(options.faults);
+		if (options.sharedOutput) {
+			this.sharedOutput = makePng(options.sharedOutput.width, options.sharedOutput.height, 1, this.outputCompression);
+		}
 		this.store = new TaskStore(
 			this.clock,
 			(task, n) => `${this.outputUrl}/outputs/${task.id}/${n}.png`,
@@ -226,6 +233,7 @@ export class FakeWaveSpeed {
 	}
 
 	private outputPng(task: FakeTask, n: number): Buffer {
+		if (this.sharedOutput) return this.sharedOutput;
 		const key = `${task.id}/${n}`;
 		let png = this.outputs.get(key);
 		if (!png) {

@@ -1,0 +1,49 @@
+import { readFileSync, statSync } from 'node:fs';
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+
+import { pngSize } from '../../fake-wavespeed/png';
+import { useFilesystemBinaryMode } from '../../harness/engine';
+import { binaryImages, editParameters, pngFile, urlImages, withFakeWaveSpeed } from './fixtures';
+
+const ws = withFakeWaveSpeed({ taskMs: 50, outputCompression: 0 });
+
+beforeAll(async () => {
+	await useFilesystemBinaryMode();
+});
+
+describe("n8n's filesystem binary mode", () => {
+	test('outputs are streamed into files: items hold a file reference, not the bytes', async () => {
+		const result = await ws.run({
+			items: [{}, {}, {}].map(() => ({ json: {} })),
+			parameters: editParameters({
+				images: urlImages(ws.image(256, 256)),
+				size: 'custom',
+				width: 1024,
+				height: 1024,
+				options: { maxConcurrency: 3 },
+			}),
+		});
+		expect(result.error).toBeUndefined();
+		for (const item of result.items) {
+			const binary = item.binary!.data;
+			expect(binary.id).toMatch(/^filesystem/);
+			expect(binary.data).not.toMatch(/^iVBOR/);
+			const path = Container.get(BinaryDataService).getPath(binary.id!);
+			expect(statSync(path).size).toBeGreaterThan(3_000_000);
+			expect(pngSize(readFileSync(path))).toEqual({ width: 1024, height: 1024 });
+		}
+	});
+
+	test('binary inputs stored on disk are uploaded with their bytes intact', async () => {
+		const photo = pngFile(333, 222, 'disk.png');
+		const result = await ws.run({
+			items: [{ binary: { data: photo } }],
+			parameters: editParameters({ images: binaryImages('data') }),
+		});
+		expect(result.error).toBeUndefined();
+		const upload = [...ws.fake.uploads.values()].at(-1)!;
+		expect(upload.data.equals(photo.bytes)).toBe(true);
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 333, height: 222 });
+	});
+});
