@@ -19,7 +19,7 @@ export const imageEditProperties: INodeProperties[] = [
 				description: 'Cheaper and faster',
 			},
 		],
-		default: MODELS.base9b,
+		default: 'wavespeed-ai/flux-2-klein-base-9b/edit',
 	},
 	{
 		displayName: 'Prompt',
@@ -156,7 +156,7 @@ export const imageEditProperties: INodeProperties[] = [
 				type: 'string',
 				default: 'data',
 				description:
-					'The output field for the edited image. Further images of the same task go to <field>_1, <field>_2.',
+					'The output field for the edited image. Further images of the same task go to the same name with _1, _2 appended.',
 			},
 			{
 				displayName: 'Poll Interval (Seconds)',
