@@ -1,0 +1,5 @@
+// The fake WaveSpeed's closing counts: the key reached the API host and never the output host.
+const counts = JSON.parse(process.argv[2]);
+const ok = counts.outputRequestsWithAuthorization === 0 && counts.apiRequestsWithKey > 0;
+console.log(`${ok ? 'ok  ' : 'FAIL'} fake WaveSpeed: ${counts.accepted} tasks accepted, ${counts.apiRequestsWithKey} API requests with the key, ${counts.outputRequestsWithAuthorization} output requests with an Authorization header`);
+process.exit(ok ? 0 : 1);

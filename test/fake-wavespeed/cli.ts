@@ -1,0 +1,22 @@
+import { FakeWaveSpeed } from './server';
+
+/** Runs the fake WaveSpeed on its own (e2e, the editor): prints its addresses as one JSON line. */
+async function main() {
+	const fake = await FakeWaveSpeed.start({ taskMs: Number(process.env.FAKE_TASK_MS ?? 800) });
+	const summary = () => ({
+		api: fake.url,
+		output: fake.outputUrl,
+		apiKey: fake.apiKey,
+		accepted: fake.acceptedTasks,
+		outputRequestsWithAuthorization: fake.requests.filter((r) => r.host === 'output' && r.authorization).length,
+		apiRequestsWithKey: fake.requests.filter((r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`).length,
+	});
+	console.log(JSON.stringify(summary()));
+	process.on('SIGTERM', async () => {
+		console.log(JSON.stringify(summary()));
+		await fake.close();
+		process.exit(0);
+	});
+}
+
+void main();
