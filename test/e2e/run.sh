@@ -41,6 +41,8 @@ node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsE
 n8n import:credentials --input="$WORK/credentials.json" >/dev/null
 
 status=0
+passed=0
+failed=0
 for mode in default filesystem; do
 	export N8N_DEFAULT_BINARY_DATA_MODE=$mode
 	for example in examples/*.json; do
@@ -51,13 +53,17 @@ for mode in default filesystem; do
 		n8n import:workflow --input="$WORK/$name.json" >/dev/null
 		echo "[e2e] running $name ($mode binary mode)"
 		n8n execute --id "$id" --rawOutput > "$WORK/$name.out" 2> "$WORK/$name.err" || true
-		if ! node test/e2e/checkRun.js "$name" "$WORK/$name.out" "$mode" "$WORK"; then
+		if node test/e2e/checkRun.js "$name" "$WORK/$name.out" "$mode" "$WORK"; then
+			passed=$((passed + 1))
+		else
 			status=1
+			failed=$((failed + 1))
 			tail -n 20 "$WORK/$name.err" >&2
 		fi
 	done
 done
 
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" || status=1
+if node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")"; then passed=$((passed + 1)); else status=1; failed=$((failed + 1)); fi
+echo "e2e: $passed passed, $failed failed"
 exit $status
