@@ -22,8 +22,11 @@ async function main() {
 	const ideal = Math.ceil(N / SERVER_CONCURRENCY) * TASK_MS;
 	const items = Array.from({ length: N }, (_, i) => ({ json: { prompt: `bench item ${i}` } }));
 
+	const startTimedServer = () =>
+		FakeWaveSpeed.start({ taskMs: TASK_MS, taskJitterMs: TASK_MS * 0.04, concurrency: SERVER_CONCURRENCY });
+
 	async function timeNode(maxConcurrency: number) {
-		const fake = await FakeWaveSpeed.start({ taskMs: TASK_MS, taskJitterMs: TASK_MS * 0.04, concurrency: SERVER_CONCURRENCY });
+		const fake = await startTimedServer();
 		const started = Date.now();
 		const result = await runImageEdit({
 			credentials: { apiKey: fake.apiKey, baseUrl: fake.url },
@@ -47,7 +50,7 @@ async function main() {
 	}
 
 	async function timeBaseline() {
-		const fake = await FakeWaveSpeed.start({ taskMs: TASK_MS, taskJitterMs: TASK_MS * 0.04, concurrency: SERVER_CONCURRENCY });
+		const fake = await startTimedServer();
 		const started = Date.now();
 		await runSequentialBaseline(
 			fake.url,

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { LIMITS } from './constants';
 import { extensionForMime, sniffBufferMime } from './imageBytes';
 import type { TaskApi } from './taskApi';
 import type { Deadline } from './timing';
 import type { EditRequest, ImageInput } from './types';
+import { imageFileProblem, parameterError } from './validation';
 
 async function uploadBinaryImage(
 	ctx: IExecuteFunctions,
@@ -17,22 +16,13 @@ async function uploadBinaryImage(
 ): Promise<string> {
 	const bytes = await ctx.helpers.getBinaryDataBuffer(request.itemIndex, input.binaryPropertyName);
 	const sniffed = sniffBufferMime(bytes);
-	const field = `Images → image ${position}`;
-	const problem =
-		bytes.length === 0
-			? 'is an empty file (0 bytes)'
-			: bytes.length > LIMITS.uploadMaxBytes
-				? `is ${bytes.length} bytes, over WaveSpeed's 20 MB upload limit`
-				: sniffed === 'not-image'
-					? `is not an image (${input.binary.mimeType || 'unknown type'})`
-					: undefined;
-	if (problem) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${field} (item ${request.itemIndex}): "${input.binaryPropertyName}" ${problem}. Pass a PNG, JPEG, WebP, GIF or BMP file under 20 MB`,
-			{ itemIndex: request.itemIndex },
-		);
-	}
+	// Checked again on the bytes: n8n's filesystem mode gives validation only the metadata.
+	const problem = imageFileProblem(`Images → image ${position}`, input.binaryPropertyName, {
+		bytes: bytes.length,
+		sniffed,
+		mimeType: input.binary.mimeType,
+	});
+	if (problem) throw parameterError(ctx, request.itemIndex, problem);
 	const fileName = input.binary.fileName || `image${position}.${extensionForMime(sniffed)}`;
 	return await api.uploadImage({ bytes, fileName, mimeType: sniffed }, deadline);
 }

@@ -3,19 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { TaskDurationEstimate } from './durationEstimate';
 import { type BatchContext, editImage } from './editImage';
-import { WaveSpeedError } from './errors';
+import { ensureNodeError, WaveSpeedError } from './errors';
 import { SubmitGate } from './rateLimit';
 import { StopSignal } from './timing';
 import type { EditRequest } from './types';
 import { readEditRequest, readMaxConcurrency } from './validation';
 
-type ItemError = NodeOperationError | WaveSpeedError;
-
-function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
-	if (error instanceof WaveSpeedError || error instanceof NodeOperationError) return error;
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
+type ItemError = ReturnType<typeof ensureNodeError>;
 
 function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	const json: INodeExecutionData['json'] = { error: error.message };
@@ -42,7 +36,7 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 	const continueOnFail = ctx.continueOnFail();
 	const results: INodeExecutionData[] = new Array(items.length);
 	const fail = (i: number, error: unknown) => {
-		const itemError = asItemError(ctx, error, i);
+		const itemError = ensureNodeError(ctx.getNode(), error, i);
 		if (!continueOnFail) throw itemError;
 		results[i] = errorItem(itemError, i);
 	};
@@ -87,7 +81,7 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 			} catch (error) {
 				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
 				if (batch.stop.aborted) continue;
-				const itemError = asItemError(ctx, error, i);
+				const itemError = ensureNodeError(ctx.getNode(), error, i);
 				if (continueOnFail) {
 					results[i] = errorItem(itemError, i);
 				} else if (!firstFailure) {

@@ -20,12 +20,37 @@ export class ParameterProblem {
 	) {}
 }
 
-function invalid(ctx: IExecuteFunctions, itemIndex: number, p: ParameterProblem) {
+export function parameterError(ctx: IExecuteFunctions, itemIndex: number, p: ParameterProblem) {
 	return new NodeOperationError(
 		ctx.getNode(),
 		`${p.field} (item ${itemIndex}): ${p.problem}. ${p.fix}`,
 		{ itemIndex, description: p.fix },
 	);
+}
+
+/** What is wrong with an image file, from what is known of it; undefined when it will do. */
+export function imageFileProblem(
+	field: string,
+	name: string,
+	file: { bytes?: number; sniffed?: string; mimeType: string },
+): ParameterProblem | undefined {
+	if (file.bytes === 0) return new ParameterProblem(field, `"${name}" is an empty file (0 bytes)`, 'Pass an image file');
+	if (file.bytes !== undefined && file.bytes > LIMITS.uploadMaxBytes) {
+		return new ParameterProblem(
+			field,
+			`"${name}" is ${file.bytes} bytes, over WaveSpeed's 20 MB upload limit`,
+			'Resize or compress the image first',
+		);
+	}
+	const isImage = file.sniffed === undefined ? file.mimeType.startsWith('image/') : file.sniffed !== 'not-image';
+	if (!isImage) {
+		return new ParameterProblem(
+			field,
+			`"${name}" is not an image (${file.mimeType || 'unknown type'})`,
+			'Pass a PNG, JPEG, WebP, GIF or BMP file',
+		);
+	}
+	return undefined;
 }
 
 function check(condition: boolean, field: string, problem: string, fix: string) {
@@ -55,21 +80,12 @@ function readImage(entry: ImageEntry, position: number, item: INodeExecutionData
 				? `Use one of: ${available.map((n) => `"${n}"`).join(', ')}`
 				: 'Connect a node that outputs a file (e.g. HTTP Request with "File" response, or Read Files)',
 		);
-		const bytes = binaryByteLength(binary!);
-		check(bytes !== 0, field, `"${name}" is an empty file (0 bytes)`, 'Pass an image file');
-		check(
-			bytes === undefined || bytes <= LIMITS.uploadMaxBytes,
-			field,
-			`"${name}" is ${bytes} bytes, over WaveSpeed's 20 MB upload limit`,
-			'Resize or compress the image first',
-		);
-		const sniffed = sniffImageMime(binary!);
-		check(
-			sniffed !== 'not-image' && (sniffed !== undefined || binary!.mimeType.startsWith('image/')),
-			field,
-			`"${name}" is not an image (${binary!.mimeType || 'unknown type'})`,
-			'Pass a PNG, JPEG, WebP, GIF or BMP file',
-		);
+		const problem = imageFileProblem(field, name, {
+			bytes: binaryByteLength(binary!),
+			sniffed: sniffImageMime(binary!),
+			mimeType: binary!.mimeType,
+		});
+		if (problem) throw problem;
 		return { source: 'binary', binaryPropertyName: name, binary: binary! };
 	}
 	check(
@@ -192,7 +208,7 @@ export function readEditRequest(ctx: IExecuteFunctions, itemIndex: number): Edit
 	try {
 		return readRequest(ctx, itemIndex, item);
 	} catch (error) {
-		if (error instanceof ParameterProblem) throw invalid(ctx, itemIndex, error);
+		if (error instanceof ParameterProblem) throw parameterError(ctx, itemIndex, error);
 		throw ensureNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
@@ -200,7 +216,7 @@ export function readEditRequest(ctx: IExecuteFunctions, itemIndex: number): Edit
 export function readMaxConcurrency(ctx: IExecuteFunctions): number {
 	const value = (ctx.getNodeParameter('options.maxConcurrency', 0, 4) as unknown) ?? 4;
 	if (!isWholeNumber(value) || value < 1 || value > LIMITS.concurrencyMax) {
-		throw invalid(
+		throw parameterError(
 			ctx,
 			0,
 			new ParameterProblem(

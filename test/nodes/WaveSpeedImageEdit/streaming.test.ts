@@ -35,6 +35,21 @@ describe("n8n's filesystem binary mode", () => {
 		}
 	});
 
+	test('a non-image stored on disk under an image type is refused from its bytes, before upload', async () => {
+		const uploadsBefore = ws.fake.count('upload');
+		const submitsBefore = ws.fake.count('submit');
+		const result = await ws.run({
+			items: [{ binary: { data: { bytes: Buffer.from('%PDF-1.7\n1 0 obj'), mimeType: 'image/png', fileName: 'fake.png' } } }],
+			parameters: editParameters({ images: binaryImages('data') }),
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(
+			'Images → image 1 (item 0): "data" is not an image (image/png). Pass a PNG, JPEG, WebP, GIF or BMP file',
+		);
+		expect(ws.fake.count('upload')).toBe(uploadsBefore);
+		expect(ws.fake.count('submit')).toBe(submitsBefore);
+	});
+
 	test('binary inputs stored on disk are uploaded with their bytes intact', async () => {
 		const photo = pngFile(333, 222, 'disk.png');
 		const result = await ws.run({
