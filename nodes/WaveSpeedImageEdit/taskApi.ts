@@ -9,12 +9,6 @@ import type { EditRequest, WaveSpeedTask } from './types';
 const UPLOAD_ATTEMPTS = 4;
 const CONNECT_ATTEMPTS = 3;
 
-export interface UploadFile {
-	bytes: Buffer;
-	fileName: string;
-	mimeType: string;
-}
-
 /** WaveSpeed's task endpoints, with the retry rules that keep a paid task from being sent twice. */
 export class TaskApi {
 	constructor(
@@ -22,10 +16,10 @@ export class TaskApi {
 		private readonly cancel?: StopSignal,
 	) {}
 
-	async uploadImage(file: UploadFile, deadline: Deadline): Promise<string> {
+	async uploadImage(file: File, deadline: Deadline): Promise<string> {
 		for (let attempt = 0; ; attempt++) {
 			const form = new FormData();
-			form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }), file.fileName);
+			form.append('file', file);
 			try {
 				const data = await this.client.call<{ download_url?: string }>({
 					method: 'POST',

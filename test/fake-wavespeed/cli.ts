@@ -2,7 +2,12 @@ import { FakeWaveSpeed } from './server';
 
 /** Runs the fake WaveSpeed on its own (e2e, the editor): prints its addresses as one JSON line. */
 async function main() {
-	const fake = await FakeWaveSpeed.start({ taskMs: Number(process.env.FAKE_TASK_MS ?? 800) });
+	const shared = /^(\d+)x(\d+)$/.exec(process.env.FAKE_SHARED_OUTPUT ?? '');
+	const fake = await FakeWaveSpeed.start({
+		taskMs: Number(process.env.FAKE_TASK_MS ?? 800),
+		outputCompression: Number(process.env.FAKE_OUTPUT_COMPRESSION ?? 6),
+		sharedOutput: shared ? { width: Number(shared[1]), height: Number(shared[2]) } : undefined,
+	});
 	const summary = () => ({
 		api: fake.url,
 		output: fake.outputUrl,

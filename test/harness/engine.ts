@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BinaryDataService, ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
+	IBinaryData,
 	ICredentialType,
 	INode,
 	INodeExecutionData,
@@ -11,11 +12,10 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { InMemoryCredentialsHelper } from './credentialsHelper';
 import { ItemSource, pendingItems, SOURCE_NODE_TYPE, type SourceItem } from './sourceNode';
@@ -59,6 +59,15 @@ let binaryModeReady: Promise<void> | undefined;
 export function useFilesystemBinaryMode(): Promise<void> {
 	binaryModeReady ??= Container.get(BinaryDataService).init();
 	return binaryModeReady;
+}
+
+/** Stores a file in n8n's binary store ahead of a run, as an earlier execution would have. */
+export async function storeBinary(bytes: Buffer, fileName: string, mimeType: string): Promise<IBinaryData> {
+	return await Container.get(BinaryDataService).store(
+		{ type: 'execution', workflowId: 'test-workflow', executionId: 'prepared' },
+		bytes,
+		{ data: '', fileName, mimeType },
+	);
 }
 
 export interface RunOptions {
@@ -157,17 +166,9 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	);
 	const credentials = options.credentials ?? { apiKey: '', baseUrl: '' };
 	const helper = new InMemoryCredentialsHelper(credentialTypes, { [CREDENTIAL_TYPE]: credentials });
-	const executionData: IRunExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as IRunExecutionData;
+	const executionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
 	const execute = new WorkflowExecute(buildAdditionalData(hooks, helper), 'manual', executionData);
 	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
 	try {

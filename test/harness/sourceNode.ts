@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 export const SOURCE_NODE_TYPE = 'test.itemSource';
 
 export interface SourceItem {
 	json?: Record<string, unknown>;
-	binary?: Record<string, { bytes: Buffer; mimeType: string; fileName?: string }>;
+	/** Files to store through n8n, or binary data n8n already stored (`stored`), passed on as is. */
+	binary?: Record<string, { bytes: Buffer; mimeType: string; fileName?: string } | { stored: IBinaryData }>;
 }
 
 /** Items handed to the source node by the harness, keyed by run, so buffers need no JSON trip. */
@@ -34,7 +35,10 @@ export class ItemSource implements INodeType {
 		for (const item of items) {
 			const binary: INodeExecutionData['binary'] = {};
 			for (const [name, file] of Object.entries(item.binary ?? {})) {
-				binary[name] = await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
+				binary[name] =
+					'stored' in file
+						? file.stored
+						: await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
 			}
 			out.push({ json: (item.json ?? {}) as INodeExecutionData['json'], binary, pairedItem: { item: 0 } });
 		}

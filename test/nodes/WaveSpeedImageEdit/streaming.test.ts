@@ -50,13 +50,15 @@ describe("n8n's filesystem binary mode", () => {
 		expect(ws.fake.count('submit')).toBe(submitsBefore);
 	});
 
-	test('binary inputs stored on disk are uploaded with their bytes intact', async () => {
+	test('binary inputs stored on disk are streamed to the upload with their bytes intact', async () => {
 		const photo = pngFile(333, 222, 'disk.png');
 		const result = await ws.run({
 			items: [{ binary: { data: photo } }],
 			parameters: editParameters({ images: binaryImages('data') }),
 		});
 		expect(result.error).toBeUndefined();
+		const input = result.run.data.resultData.runData['Item Source'][0].data!.main[0]![0].binary!.data;
+		expect(input.id).toMatch(/^filesystem/);
 		const upload = [...ws.fake.uploads.values()].at(-1)!;
 		expect(upload.data.equals(photo.bytes)).toBe(true);
 		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 333, height: 222 });
