@@ -34,6 +34,14 @@ for (const item of items) {
 	if (bytes.readUInt32BE(0) !== 0x89504e47) fail('the output is not a PNG');
 	const size = `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
 	const expected = name.includes('composite') ? '1024x768' : '640x480';
+	if (name === 'edit-image-by-url') {
+		const written = join(userFolder, 'files', binary.fileName);
+		try {
+			readFileSync(written);
+		} catch {
+			fail(`the workflow did not write ${written}`);
+		}
+	}
 	if (size !== expected) fail(`the output PNG is ${size}, expected ${expected}`);
 	console.log(`ok   ${name} (${mode}): task ${item.json.id} → ${binary.fileName}, PNG ${size}`);
 }

