@@ -10,42 +10,45 @@ passed=0
 failed=0
 record() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi; }
 
-run_manual() {
-	local example=$1 mode=$2 name
+manual=()
+for example in examples/*.json; do
 	name=$(basename "$example" .json)
-	local id
-	id=$(import_example "$example" "e2e$(echo "$name$mode" | md5sum | cut -c1-12)")
+	if grep -q '"n8n-nodes-base.manualTrigger"' "$example"; then
+		prepare_example "$example" "e2e-$name"
+		manual+=("$name")
+	fi
+done
+prepare_example examples/edit-image-by-url.json e2e-failing-prompt 'Edit [fail:Prompt rejected by the safety filter]'
+prepare_example examples/webhook-edit-upload.json e2e-webhook
+import_prepared
+n8n publish:workflow --id=e2e-webhook >/dev/null
+
+run_manual() {
+	local name=$1 mode=$2
 	echo "[e2e] running $name ($mode binary mode)"
-	n8n execute --id "$id" --rawOutput > "$WORK/$id.out" 2> "$WORK/$id.err" || true
-	node test/e2e/checkRun.js "$name" "$WORK/$id.out" "$mode" "$WORK"
+	n8n execute --id "e2e-$name" --rawOutput > "$WORK/$name-$mode.out" 2> "$WORK/$name-$mode.err" || true
+	node test/e2e/checkRun.js "$name" "$WORK/$name-$mode.out" "$mode" "$WORK"
 }
 
 run_failing_prompt() {
-	local mode=$1 id
-	id=$(import_example examples/edit-image-by-url.json "e2efail$mode" 'Edit [fail:Prompt rejected by the safety filter]')
+	local mode=$1
 	echo "[e2e] running a failing prompt ($mode binary mode)"
-	n8n execute --id "$id" --rawOutput > "$WORK/$id.out" 2>&1 || true
-	node test/e2e/checkFailure.js "$WORK/$id.out" 'Prompt rejected by the safety filter'
+	n8n execute --id e2e-failing-prompt --rawOutput > "$WORK/failing-$mode.out" 2>&1 || true
+	node test/e2e/checkFailure.js "$WORK/failing-$mode.out" 'Prompt rejected by the safety filter'
 }
 
 run_webhook() {
-	local mode=$1 id
-	id=$(import_example examples/webhook-edit-upload.json "e2ehook$mode")
-	n8n publish:workflow --id="$id" >/dev/null
+	local mode=$1 ok=0
 	echo "[e2e] starting n8n ($mode binary mode) and posting a photo to the webhook"
-	start_n8n
-	local ok=0
+	start_n8n || return 1
 	node test/e2e/postPhoto.js "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" 500 375 || ok=1
 	stop_n8n
-	n8n unpublish:workflow --id="$id" >/dev/null 2>&1 || true
 	return $ok
 }
 
 for mode in default filesystem; do
 	export N8N_DEFAULT_BINARY_DATA_MODE=$mode
-	for example in examples/*.json; do
-		if grep -q '"n8n-nodes-base.manualTrigger"' "$example"; then record run_manual "$example" "$mode"; fi
-	done
+	for name in "${manual[@]}"; do record run_manual "$name" "$mode"; done
 	record run_failing_prompt "$mode"
 	record run_webhook "$mode"
 done

@@ -43,9 +43,11 @@ node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsE
 	"$WORK/credentials.json" "$KEY" "$API"
 n8n import:credentials --input="$WORK/credentials.json" >/dev/null
 
-# Imports an example under a fixed id (optionally with its prompt replaced) and prints the id.
-import_example() {
+# Copies an example into $WORK/workflows under a fixed id, optionally with another prompt;
+# import_prepared then imports them all with one n8n start-up.
+prepare_example() {
 	local file=$1 id=$2 prompt=${3:-}
+	mkdir -p "$WORK/workflows"
 	node -e '
 		const fs = require("fs");
 		const [file, out, id, prompt] = process.argv.slice(1);
@@ -53,9 +55,11 @@ import_example() {
 		w.id = id;
 		if (prompt) w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters.prompt = prompt;
 		fs.writeFileSync(out, JSON.stringify(w));
-	' "$file" "$WORK/$id.json" "$id" "$prompt"
-	n8n import:workflow --input="$WORK/$id.json" >/dev/null
-	echo "$id"
+	' "$file" "$WORK/workflows/$id.json" "$id" "$prompt"
+}
+
+import_prepared() {
+	n8n import:workflow --separate --input="$WORK/workflows" >/dev/null
 }
 
 # Starts `n8n start` on a free port in the background and waits until its workflows are active.
