@@ -33,7 +33,7 @@ for (const item of items) {
 	}
 	if (bytes.readUInt32BE(0) !== 0x89504e47) fail('the output is not a PNG');
 	const size = `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
-	const expected = name.includes('composite') ? '1024x768' : '640x480';
+	const expected = name.includes('composite') ? '1024x768' : '800x600';
 	if (name === 'edit-image-by-url') {
 		const written = join(userFolder, 'files', binary.fileName);
 		try {

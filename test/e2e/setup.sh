@@ -16,8 +16,8 @@ cleanup() {
 trap cleanup EXIT
 export N8N_USER_FOLDER="$WORK"
 export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false
-export N8N_BLOCK_ENV_ACCESS_IN_NODE=false N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
-export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files" WAVESPEED_OUTPUT_DIR="$WORK/files"
+export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
+export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files"
 mkdir -p "$WORK/files"
 n8n() { "$NODE24" "$N8N_BIN" "$@"; }
 
@@ -36,8 +36,7 @@ field() { node -e 'console.log(JSON.parse(process.argv[1])[process.argv[2]])' "$
 API=$(field api)
 OUTPUT=$(field output)
 KEY=$(field apiKey)
-export WAVESPEED_EXAMPLE_IMAGE_URL="$OUTPUT/images/640x480.png"
-export WAVESPEED_EXAMPLE_IMAGE2_URL="$OUTPUT/images/1024x768.png"
+export FAKE_OUTPUT="$OUTPUT"
 
 node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsE2eCredential01", name: "WaveSpeed account", type: "waveSpeedApi", data: { apiKey: process.argv[2], baseUrl: process.argv[3] } }]))' \
 	"$WORK/credentials.json" "$KEY" "$API"
@@ -51,7 +50,11 @@ prepare_example() {
 	node -e '
 		const fs = require("fs");
 		const [file, out, id, prompt] = process.argv.slice(1);
-		const w = JSON.parse(fs.readFileSync(file));
+		// Public photos become PNGs of the same size on the fake; the documented file folder a temporary one.
+		const text = fs.readFileSync(file, "utf8")
+			.replace(/https:\/\/picsum\.photos\/id\/\d+\/(\d+)\/(\d+)\.jpg/g, `${process.env.FAKE_OUTPUT}/images/$1x$2.png`)
+			.replaceAll("/home/node/.n8n-files", process.env.N8N_RESTRICT_FILE_ACCESS_TO);
+		const w = JSON.parse(text);
 		w.id = id;
 		if (prompt) w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters.prompt = prompt;
 		fs.writeFileSync(out, JSON.stringify(w));
