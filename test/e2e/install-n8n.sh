@@ -25,7 +25,12 @@ if [ ! -f "$N8N_DIR/.installed" ]; then
 	# Without --ignore-scripts a Kafka dependency tries to download native sources and fails.
 	npm install --prefix "$N8N_DIR" --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >&2
 	# sqlite3 has no prebuilt binary reachable here: build it against Node 24's own headers.
-	(cd "$N8N_DIR" && npm rebuild sqlite3 --nodedir="$NODE_DIR" >&2)
+	# --ignore-scripts=false because `npm run` passes this project's ignore-scripts=true down.
+	(cd "$N8N_DIR" && npm rebuild sqlite3 --ignore-scripts=false --nodedir="$NODE_DIR" >&2)
+	[ -f "$N8N_DIR/node_modules/sqlite3/build/Release/node_sqlite3.node" ] || {
+		log "sqlite3 was not built"
+		exit 1
+	}
 	touch "$N8N_DIR/.installed"
 fi
 echo "$CACHE"

@@ -41,7 +41,7 @@ run_webhook() {
 	local mode=$1 ok=0
 	echo "[e2e] starting n8n ($mode binary mode) and posting a photo to the webhook"
 	start_n8n || return 1
-	node test/e2e/postPhoto.js "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" 500 375 || ok=1
+	node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" 500 375 || ok=1
 	stop_n8n
 	return $ok
 }

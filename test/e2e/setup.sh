@@ -30,8 +30,12 @@ echo '{"name":"installed-nodes","private":true}' > "$WORK/.n8n/nodes/package.jso
 echo "[e2e] starting the fake WaveSpeed"
 node -r ts-node/register/transpile-only test/fake-wavespeed/cli.ts > "$WORK/fake.log" &
 FAKE_PID=$!
-for _ in $(seq 1 100); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
+for _ in $(seq 1 600); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
 FAKE=$(head -n 1 "$WORK/fake.log")
+if [ -z "$FAKE" ]; then
+	echo "[e2e] the fake WaveSpeed did not start within 60 s" >&2
+	exit 1
+fi
 field() { node -e 'console.log(JSON.parse(process.argv[1])[process.argv[2]])' "$FAKE" "$1"; }
 API=$(field api)
 OUTPUT=$(field output)
