@@ -122,7 +122,9 @@ export class TaskApi {
 		return this.client.fail('taskFailed', `WaveSpeed task ${task.status}: ${task.error || 'no reason given'}`, {
 			taskId: task.id,
 			apiMessage: task.error,
-			description: `WaveSpeed reported the task as ${task.status}.`,
+			description: task.error
+				? `WaveSpeed's reason: "${task.error}". Change this item's prompt or images and run it again.`
+				: `WaveSpeed gave no reason; look the task up by its id in WaveSpeed's dashboard.`,
 		});
 	}
 }

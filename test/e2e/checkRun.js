@@ -1,47 +1,40 @@
-// Checks what `n8n execute --rawOutput` printed for one example workflow.
-const { readFileSync } = require('node:fs');
+// Checks what n8n recorded for one example workflow (an execute-batch snapshot: the run's data):
+// the WaveSpeed node ran and gave PNGs of the example's size, in either binary data mode.
+const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const [name, outFile, mode, userFolder] = process.argv.slice(2);
-const text = readFileSync(outFile, 'utf8');
-const start = text.search(/^\{/m);
+const [name, mode, snapshotFile, userFolder, filesFolder] = process.argv.slice(2);
 const fail = (why) => {
-	console.error(`FAIL ${name} (${mode}): ${why}\n${text.slice(0, 2000)}`);
+	console.log(`FAIL ${name} (${mode}): ${why}`);
 	process.exit(1);
 };
-if (start === -1) fail('n8n printed no JSON');
-const run = JSON.parse(text.slice(start));
-const runData = run.data?.resultData?.runData ?? run.resultData?.runData ?? run.runData;
-if (!runData) fail('no runData in the output');
-const editRuns = runData['WaveSpeed Image Edit'];
+if (!existsSync(snapshotFile)) fail(`n8n saved no successful run (no ${snapshotFile})`);
+const run = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+const editRuns = run.data?.resultData?.runData?.['WaveSpeed Image Edit'];
 if (!editRuns) fail('the WaveSpeed node did not run');
-const items = editRuns[0].data?.main?.[0] ?? [];
 if (editRuns[0].error) fail(`the node failed: ${editRuns[0].error.message}`);
+const items = editRuns[0].data?.main?.[0] ?? [];
 if (items.length === 0) fail('the node returned no items');
+
+const expected = name.includes('composite') ? '1024x768' : '800x600';
 for (const item of items) {
 	const binary = item.binary?.data;
 	if (!binary) fail('an item has no binary data');
 	let bytes;
 	if (binary.id) {
-		const [, fileId] = binary.id.split(':');
-		const candidates = [join(userFolder, '.n8n', 'binaryData', fileId), join(userFolder, '.n8n', 'storage', fileId)];
-		const found = candidates.find((p) => { try { readFileSync(p); return true; } catch { return false; } });
-		if (!found) { console.log(`ok   ${name} (${mode}): ${item.json.id} stored as ${binary.id} (${binary.fileSize})`); continue; }
+		// filesystem mode: "filesystem-v2:<path under the storage folder>"
+		const path = binary.id.slice(binary.id.indexOf(':') + 1);
+		const found = [join(userFolder, '.n8n', 'storage', path), join(userFolder, '.n8n', 'binaryData', path)].find(existsSync);
+		if (!found) fail(`n8n's binary store has no file for ${binary.id}`);
 		bytes = readFileSync(found);
 	} else {
 		bytes = Buffer.from(binary.data, 'base64');
 	}
-	if (bytes.readUInt32BE(0) !== 0x89504e47) fail('the output is not a PNG');
+	if (bytes.length < 24 || bytes.readUInt32BE(0) !== 0x89504e47) fail('the output is not a PNG');
 	const size = `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
-	const expected = name.includes('composite') ? '1024x768' : '800x600';
-	if (name === 'edit-image-by-url') {
-		const written = join(userFolder, 'files', binary.fileName);
-		try {
-			readFileSync(written);
-		} catch {
-			fail(`the workflow did not write ${written}`);
-		}
-	}
 	if (size !== expected) fail(`the output PNG is ${size}, expected ${expected}`);
+	if (name === 'edit-image-by-url' && !existsSync(join(filesFolder, binary.fileName))) {
+		fail(`the workflow did not write ${binary.fileName} to ${filesFolder}`);
+	}
 	console.log(`ok   ${name} (${mode}): task ${item.json.id} → ${binary.fileName}, PNG ${size}`);
 }

