@@ -4,11 +4,14 @@ import { join } from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'wavespeed-bench-memory-'));
 
-const ITEMS = 20;
+const ITEMS = Number(process.env.MEM_ITEMS ?? 20);
+// With --expose-gc: a full collection before each sample, so that only what is still referenced
+// counts, not chunks already written to disk that V8 has not collected yet.
+const collect = (globalThis as { gc?: () => void }).gc;
 const OUTPUT_SIDE = 1160; // an uncompressed 1160×1160 RGB PNG is about 4 MB
 
 /**
- * 20 items, each uploading a 4 MB image that n8n keeps on disk and receiving a 4 MB output, in
+ * ITEMS items (MEM_CONCURRENCY at once, 20 by default), each uploading a 4 MB image that n8n keeps on disk and receiving a 4 MB output, in
  * n8n's filesystem binary mode. The inputs are stored before the measurement and the fake runs
  * in its own process, so only what n8n and this node hold counts. Prints one JSON line.
  */
@@ -37,10 +40,11 @@ async function main() {
 		width: OUTPUT_SIDE,
 		height: OUTPUT_SIDE,
 		seed: -1,
-		options: { maxConcurrency: ITEMS },
+		options: { maxConcurrency: Math.min(ITEMS, Number(process.env.MEM_CONCURRENCY ?? 20)) },
 	};
 	const credentials = { apiKey: fake.apiKey, baseUrl: fake.api };
 	await runImageEdit({ credentials, items: items.slice(0, 2), parameters }); // warm up code paths
+	collect?.();
 	const before = process.memoryUsage();
 	let peakRss = before.rss;
 	let peakBuffers = before.arrayBuffers;
@@ -49,7 +53,12 @@ async function main() {
 		peakRss = Math.max(peakRss, now.rss);
 		peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
 	};
-	const sampler = setInterval(sample, 5);
+	const sampler = collect
+		? setInterval(() => {
+				collect();
+				sample();
+			}, 20)
+		: setInterval(sample, 5);
 	const result = await runImageEdit({ credentials, items, parameters });
 	clearInterval(sampler);
 	sample();
@@ -58,6 +67,7 @@ async function main() {
 	console.log(
 		JSON.stringify({
 			items: ITEMS,
+			held: Boolean(collect),
 			inputBytes: photoBytes.length,
 			outputBytes: result.items[0].binary!.data.bytes ?? 0,
 			inFilesystem: result.items.every((i) => i.binary?.data.id?.startsWith('filesystem')),

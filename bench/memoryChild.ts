@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 
 export interface MemoryResult {
 	items: number;
+	held: boolean;
 	inputBytes: number;
 	outputBytes: number;
 	inFilesystem: boolean;
@@ -11,12 +12,21 @@ export interface MemoryResult {
 	buffersGrowth: number;
 }
 
-/** Runs bench/memory.ts in a fresh Node process with the given V8 flags. */
-export async function measureMemoryInChild(v8Flags: string[]): Promise<MemoryResult> {
+export interface MemoryRun {
+	/** The Node binary to run under; the benchmark's own by default. */
+	node?: string;
+	items: number;
+	concurrency: number;
+	/** Count only what is still referenced (a full collection before each sample). */
+	held: boolean;
+}
+
+/** Runs bench/memory.ts in a fresh Node process. */
+export async function measureMemoryInChild({ node = process.execPath, items, concurrency, held }: MemoryRun): Promise<MemoryResult> {
 	const { stdout } = await promisify(execFile)(
-		process.execPath,
-		[...v8Flags, '-r', 'ts-node/register/transpile-only', join(__dirname, 'memory.ts')],
-		{ maxBuffer: 10 * 1024 * 1024 },
+		node,
+		[...(held ? ['--expose-gc'] : []), '-r', 'ts-node/register/transpile-only', join(__dirname, 'memory.ts')],
+		{ maxBuffer: 10 * 1024 * 1024, env: { ...process.env, MEM_ITEMS: String(items), MEM_CONCURRENCY: String(concurrency) } },
 	);
 	const line = stdout.split('\n').find((l) => l.startsWith('{"items"'));
 	if (!line) throw new Error(`the memory run printed no result:\n${stdout}`);
