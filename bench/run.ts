@@ -122,8 +122,8 @@ async function main() {
 			`that n8n keeps on disk and receives a ${(unit / 1e6).toFixed(2)} MB output, 20 at a time unless said, filesystem binary mode ` +
 			`(${stored ? 'outputs stored as files' : 'outputs NOT stored as files'}); median of 3 [runs] where shown`,
 	);
-	console.log(['', ...runtimes.map((r) => r.name)].map((h, i) => h.padEnd(i ? 44 : 24)).join(''));
-	for (const row of table) console.log(row.map((cell, i) => cell.padEnd(i ? 44 : 24)).join(''));
+	console.log(['', ...runtimes.map((r) => r.name)].map((h, i) => h.padEnd(i ? 44 : 27)).join(''));
+	for (const row of table) console.log(row.map((cell, i) => cell.padEnd(i ? 44 : 27)).join(''));
 }
 
 void main();
