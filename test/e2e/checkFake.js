@@ -1,5 +1,11 @@
-// The fake WaveSpeed's closing counts: the key reached the API host and never the output host.
+// The fake WaveSpeed's closing counts: one paid task per workflow run (nothing submitted twice),
+// and the key reached the API host and never the output host.
 const counts = JSON.parse(process.argv[2]);
-const ok = counts.outputRequestsWithAuthorization === 0 && counts.apiRequestsWithKey > 0;
-console.log(`${ok ? 'ok  ' : 'FAIL'} fake WaveSpeed: ${counts.accepted} tasks accepted, ${counts.apiRequestsWithKey} API requests with the key, ${counts.outputRequestsWithAuthorization} output requests with an Authorization header`);
+const expectedTasks = Number(process.argv[3]);
+const ok =
+	counts.accepted === expectedTasks && counts.outputRequestsWithAuthorization === 0 && counts.apiRequestsWithKey > 0;
+console.log(
+	`${ok ? 'ok  ' : 'FAIL'} fake WaveSpeed: ${counts.accepted} tasks accepted (${expectedTasks} runs), ` +
+		`${counts.apiRequestsWithKey} API requests with the key, ${counts.outputRequestsWithAuthorization} output requests with an Authorization header`,
+);
 process.exit(ok ? 0 : 1);

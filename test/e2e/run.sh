@@ -82,6 +82,7 @@ passed=$((passed + lane_passed))
 failed=$((failed + lane_failed))
 
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")"
+# Each binary mode runs the manual examples and the failing prompt once; the webhook gets one photo.
+record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" $((2 * (${#manual[@]} + 1) + 1))
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
