@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { useTemporaryUserFolder } from '../test/harness/temporaryUserFolder';
 
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'wavespeed-bench-memory-'));
+useTemporaryUserFolder('wavespeed-bench-memory');
 
 const ITEMS = Number(process.env.MEM_ITEMS ?? 20);
 // With --expose-gc: a full collection before each sample, so that only what is still referenced

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'wavespeed-bench-'));
+import { useTemporaryUserFolder } from '../test/harness/temporaryUserFolder';
+
+useTemporaryUserFolder('wavespeed-bench');
 
 const N = Number(process.env.BENCH_ITEMS ?? 20);
 const TASK_MS = Number(process.env.BENCH_TASK_MS ?? 2500);

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'wavespeed-demo-'));
+import { useTemporaryUserFolder } from '../test/harness/temporaryUserFolder';
+
+useTemporaryUserFolder('wavespeed-demo');
 
 /**
  * The README's first command: runs "photo → WaveSpeed Image Edit" through n8n's engine and

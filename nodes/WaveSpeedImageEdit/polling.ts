@@ -67,11 +67,12 @@ export async function waitForTask(
 	let runningSince = task.status === 'processing' ? lastSeenQueuedAt : undefined;
 	let delay = 0;
 	let pollFailures = 0;
+	let retryAfterMs = 0;
 	while (!isFinished(task)) {
 		if (deadline.expired()) throw api.timedOut(task, deadline.totalMs);
 		delay =
 			pollFailures > 0
-				? backoffDelay(pollFailures - 1, 250, Math.max(capMs, 1000))
+				? Math.max(backoffDelay(pollFailures - 1, 250, Math.max(capMs, 1000)), retryAfterMs)
 				: nextPollDelay({
 						runningForMs: Date.now() - (runningSince ?? lastSeenQueuedAt),
 						expectedMs: estimate.expectedMs(),
@@ -88,6 +89,7 @@ export async function waitForTask(
 		} catch (error) {
 			if (!isTransient(error)) throw api.client.ensure(error);
 			pollFailures++;
+			retryAfterMs = error.retryAfterMs ?? 0;
 			continue;
 		}
 		if (task.status === 'created') lastSeenQueuedAt = checkedAt;

@@ -42,6 +42,15 @@ describe('faults end in a clear answer, never a second bill', () => {
 		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 256, height: 256 });
 	});
 
+	test("a 429 on a poll waits for the Retry-After it names before polling again", async () => {
+		ws.fake.inject({ route: 'poll', times: 1, action: { kind: 'status', status: 429, headers: { 'retry-after': '1' } } });
+		const result = await ws.run({ parameters: simple() });
+		expect(result.error).toBeUndefined();
+		const polls = ws.fake.requests.filter((r) => r.route === 'poll');
+		const limited = polls.findIndex((r) => r.status === 429);
+		expect(polls[limited + 1].at - polls[limited].at).toBeGreaterThanOrEqual(950);
+	});
+
 	test.each([
 		{ name: 'a 500 after the task was created', then: { status: 500 } as const },
 		{ name: 'a connection reset after the task was created', then: 'reset' as const },
