@@ -9,9 +9,10 @@ const collect = (globalThis as { gc?: () => void }).gc;
 const OUTPUT_SIDE = 1160; // an uncompressed 1160×1160 RGB PNG is about 4 MB
 
 /**
- * ITEMS items (MEM_CONCURRENCY at once, 20 by default), each uploading a 4 MB image that n8n keeps on disk and receiving a 4 MB output, in
- * n8n's filesystem binary mode. The inputs are stored before the measurement and the fake runs
- * in its own process, so only what n8n and this node hold counts. Prints one JSON line.
+ * ITEMS items (MEM_CONCURRENCY at once, 20 by default), each uploading a 4 MB image that n8n
+ * keeps on disk and receiving a 4 MB output, in n8n's filesystem binary mode. The inputs are
+ * stored before the measurement and the fake runs in its own process, so only what n8n and this
+ * node hold counts. Prints one JSON line.
  */
 async function main() {
 	const { runImageEdit, storeBinary, useFilesystemBinaryMode } = await import('../test/harness/engine');
@@ -43,13 +44,10 @@ async function main() {
 	const credentials = { apiKey: fake.apiKey, baseUrl: fake.api };
 	await runImageEdit({ credentials, items: items.slice(0, 2), parameters }); // warm up code paths
 	collect?.();
-	const before = process.memoryUsage();
-	let peakRss = before.rss;
-	let peakBuffers = before.arrayBuffers;
+	const baselineRss = process.memoryUsage.rss();
+	let peakRss = baselineRss;
 	const sample = () => {
-		const now = process.memoryUsage();
-		peakRss = Math.max(peakRss, now.rss);
-		peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
+		peakRss = Math.max(peakRss, process.memoryUsage.rss());
 	};
 	const sampler = collect
 		? setInterval(() => {
@@ -69,8 +67,7 @@ async function main() {
 			inputBytes: photoBytes.length,
 			outputBytes: result.items[0].binary!.data.bytes ?? 0,
 			inFilesystem: result.items.every((i) => i.binary?.data.id?.startsWith('filesystem')),
-			rssGrowth: peakRss - before.rss,
-			buffersGrowth: peakBuffers - before.arrayBuffers,
+			rssGrowth: peakRss - baselineRss,
 		}),
 	);
 }

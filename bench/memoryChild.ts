@@ -9,7 +9,6 @@ export interface MemoryResult {
 	outputBytes: number;
 	inFilesystem: boolean;
 	rssGrowth: number;
-	buffersGrowth: number;
 }
 
 export interface MemoryRun {

@@ -105,6 +105,7 @@ async function main() {
 		{ label: "V8's timing, 1 at a time", items: 20, concurrency: 1, held: false, runs: 1 },
 	];
 	let unit = 0;
+	let input = 0;
 	let stored = true;
 	const table: string[][] = [];
 	for (const c of cases) {
@@ -113,6 +114,7 @@ async function main() {
 			const runs: MemoryResult[] = [];
 			for (let i = 0; i < c.runs; i++) runs.push(await measureMemoryInChild({ node: runtime.node, items: c.items, concurrency: c.concurrency, held: c.held }));
 			unit = runs[0].outputBytes;
+			input = runs[0].inputBytes;
 			stored &&= runs.every((r) => r.inFilesystem);
 			const rss = quantile(runs.map((r) => r.rssGrowth), 0.5);
 			row.push(`${(rss / unit).toFixed(2)}× (${(rss / 1e6).toFixed(1)} MB)${c.runs > 1 ? ` [${runs.map((r) => (r.rssGrowth / unit).toFixed(2)).join(', ')}]` : ''}`);
@@ -120,7 +122,7 @@ async function main() {
 		table.push(row);
 	}
 	console.log(
-		`\npeak RSS growth, in units of one ${(unit / 1e6).toFixed(2)} MB output; each item uploads a ${(unit / 1e6).toFixed(2)} MB image ` +
+		`\npeak RSS growth, in units of one ${(unit / 1e6).toFixed(2)} MB output; each item uploads a ${(input / 1e6).toFixed(2)} MB image ` +
 			`that n8n keeps on disk and receives a ${(unit / 1e6).toFixed(2)} MB output, 20 at a time unless said, filesystem binary mode ` +
 			`(${stored ? 'outputs stored as files' : 'outputs NOT stored as files'}); median of 3 [runs] where shown`,
 	);
