@@ -13,7 +13,7 @@ n8n publish:workflow --id=example-webhook-edit-upload >/dev/null
 start_n8n
 cat <<MESSAGE
 
-n8n ${N8N_VERSION:-2.41.1} is running with n8n-nodes-wavespeed-image-edit installed:
+n8n $N8N_VERSION is running with n8n-nodes-wavespeed-image-edit installed:
   editor      http://127.0.0.1:$N8N_PORT  (create the owner account on first visit)
   credential  "WaveSpeed account" → fake WaveSpeed at $API (no real key needed)
   workflows   the examples from examples/, the webhook one active at

