@@ -1,4 +1,4 @@
-import { useTemporaryUserFolder } from '../test/harness/temporaryUserFolder';
+import { useTemporaryUserFolder } from '../devkit/harness/temporaryUserFolder';
 
 useTemporaryUserFolder('wavespeed-bench-memory');
 
@@ -15,8 +15,8 @@ const OUTPUT_SIDE = 1160; // an uncompressed 1160×1160 RGB PNG is about 4 MB
  * node hold counts. Prints one JSON line.
  */
 async function main() {
-	const { runImageEdit, storeBinary, useFilesystemBinaryMode } = await import('../test/harness/engine');
-	const { makePng } = await import('../test/fake-wavespeed/png');
+	const { runImageEdit, storeBinary, useFilesystemBinaryMode } = await import('../devkit/harness/engine');
+	const { makePng } = await import('../devkit/fake-wavespeed/png');
 	const { startFakeProcess } = await import('./fakeProcess');
 
 	await useFilesystemBinaryMode();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { useTemporaryUserFolder } from '../test/harness/temporaryUserFolder';
+import { useTemporaryUserFolder } from '../devkit/harness/temporaryUserFolder';
 
 useTemporaryUserFolder('wavespeed-bench');
 
@@ -15,8 +15,8 @@ function quantile(values: number[], q: number): number {
 }
 
 async function main() {
-	const { FakeWaveSpeed } = await import('../test/fake-wavespeed/server');
-	const { runImageEdit } = await import('../test/harness/engine');
+	const { FakeWaveSpeed } = await import('../devkit/fake-wavespeed/server');
+	const { runImageEdit } = await import('../devkit/harness/engine');
 	const { runSequentialBaseline } = await import('./sequentialBaseline');
 	const { measureMemoryInChild } = await import('./memoryChild');
 	type MemoryResult = Awaited<ReturnType<typeof measureMemoryInChild>>;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { useTemporaryUserFolder } from '../test/harness/temporaryUserFolder';
+import { useTemporaryUserFolder } from '../devkit/harness/temporaryUserFolder';
 
 useTemporaryUserFolder('wavespeed-demo');
 
@@ -11,9 +11,9 @@ useTemporaryUserFolder('wavespeed-demo');
  * is set, in which case it calls the real API (WAVESPEED_IMAGE_URL picks the input photo).
  */
 async function main() {
-	const { FakeWaveSpeed } = await import('../test/fake-wavespeed/server');
-	const { pngSize } = await import('../test/fake-wavespeed/png');
-	const { runImageEdit } = await import('../test/harness/engine');
+	const { FakeWaveSpeed } = await import('../devkit/fake-wavespeed/server');
+	const { pngSize } = await import('../devkit/fake-wavespeed/png');
+	const { runImageEdit } = await import('../devkit/harness/engine');
 
 	const realKey = process.env.WAVESPEED_API_KEY;
 	const fake = realKey ? undefined : await FakeWaveSpeed.start({ taskMs: 1500 });

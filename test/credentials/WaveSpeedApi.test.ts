@@ -1,6 +1,6 @@
 import { request } from 'undici';
 
-import { FakeWaveSpeed } from '../fake-wavespeed/server';
+import { FakeWaveSpeed } from '../../devkit/fake-wavespeed/server';
 import { resolveCredentialTest } from './credentialTest';
 
 let fake: FakeWaveSpeed;

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { WaveSpeedApi } from '../../credentials/WaveSpeedApi.credentials';
-import { loadPackage } from '../harness/engine';
+import { loadPackage } from '../../devkit/harness/engine';
 
 /**
  * Resolves the credential's test request the way n8n's credential tester does: its

@@ -1,7 +1,7 @@
 // Posts a PNG to the webhook example, as a user's upload would, and checks the edited PNG it answers with.
 import { request } from 'undici';
 
-import { makePng, pngSize } from '../fake-wavespeed/png';
+import { makePng, pngSize } from '../../devkit/fake-wavespeed/png';
 
 async function main() {
 	const [url, width, height] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];

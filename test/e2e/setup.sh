@@ -27,7 +27,7 @@ n8n() { "$NODE24" "$N8N_BIN" "$@"; }
 
 # The fake starts while the package installs.
 echo "[e2e] starting the fake WaveSpeed"
-node -r ts-node/register/transpile-only test/fake-wavespeed/cli.ts > "$WORK/fake.log" &
+node -r ts-node/register/transpile-only devkit/fake-wavespeed/cli.ts > "$WORK/fake.log" &
 FAKE_PID=$!
 
 # The steps of n8n 2.41.1's CommunityPackagesService.downloadPackage, with our tarball in place of

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { makePng } from '../../fake-wavespeed/png';
-import { FakeWaveSpeed, type FakeWaveSpeedOptions } from '../../fake-wavespeed/server';
-import { runImageEdit, type RunOptions } from '../../harness/engine';
+import { makePng } from '../../../devkit/fake-wavespeed/png';
+import { FakeWaveSpeed, type FakeWaveSpeedOptions } from '../../../devkit/fake-wavespeed/server';
+import { runImageEdit, type RunOptions } from '../../../devkit/harness/engine';
 
 export function editParameters(overrides: INodeParameters = {}): INodeParameters {
 	return {

@@ -1,4 +1,4 @@
-import { pngSize } from '../../fake-wavespeed/png';
+import { pngSize } from '../../../devkit/fake-wavespeed/png';
 import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
-import { pngSize } from '../../fake-wavespeed/png';
-import { useFilesystemBinaryMode } from '../../harness/engine';
+import { pngSize } from '../../../devkit/fake-wavespeed/png';
+import { useFilesystemBinaryMode } from '../../../devkit/harness/engine';
 import { binaryImages, editParameters, pngFile, urlImages, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({ taskMs: 50, outputCompression: 0 });

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { SourceItem } from '../../harness/sourceNode';
+import type { SourceItem } from '../../../devkit/harness/sourceNode';
 import { editParameters, pngFile, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({ taskMs: 50 });

@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Points n8n-core at a new temporary user folder (it writes settings and binary files there,
+ * never into the real home) and returns the function that removes it. Call before n8n-core is
+ * loaded: it reads the folder then.
+ */
+export function pointAtTemporaryUserFolder(prefix: string): () => void {
+	const folder = mkdtempSync(join(tmpdir(), `${prefix}-`));
+	process.env.N8N_USER_FOLDER = folder;
+	return () => rmSync(folder, { recursive: true, force: true });
+}
+
+/** For scripts: a temporary user folder, unless a parent set one, removed when the process exits. */
+export function useTemporaryUserFolder(prefix: string): void {
+	if (process.env.N8N_USER_FOLDER) return;
+	process.on('exit', pointAtTemporaryUserFolder(prefix));
+}
