@@ -1,7 +1,14 @@
 import { Container } from '@n8n/di';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { BinaryDataService, ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataConfig,
+	BinaryDataService,
+	ExecutionLifecycleHooks,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
+import corePackage from 'n8n-core/package.json';
 import type {
 	ExecutionError,
 	IBinaryData,
@@ -16,6 +23,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import workflowPackage from 'n8n-workflow/package.json';
 
 import { InMemoryCredentialsHelper } from './credentialsHelper';
 import { ItemSource, pendingItems, SOURCE_NODE_TYPE, type SourceItem } from './sourceNode';
@@ -23,6 +31,13 @@ import { ItemSource, pendingItems, SOURCE_NODE_TYPE, type SourceItem } from './s
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 export const NODE_TYPE = 'n8n-nodes-wavespeed-image-edit.waveSpeedImageEdit';
 export const CREDENTIAL_TYPE = 'waveSpeedApi';
+
+/** The engine under test: the project's n8n-core 2.x, or the one jest.config.js maps in. */
+export const ENGINE = {
+	core: corePackage.version,
+	workflow: workflowPackage.version,
+	major: Number(workflowPackage.version.split('.')[0]),
+};
 
 interface LoadedPackage {
 	nodeTypes: INodeTypes;
@@ -57,6 +72,8 @@ let binaryModeReady: Promise<void> | undefined;
 
 /** Switches n8n's binary store to its filesystem mode (files under N8N_USER_FOLDER), once. */
 export function useFilesystemBinaryMode(): Promise<void> {
+	// n8n 2.x's configuration defaults to this mode; 1.x's to memory ('default').
+	Container.get(BinaryDataConfig).mode = 'filesystem';
 	binaryModeReady ??= Container.get(BinaryDataService).init();
 	return binaryModeReady;
 }

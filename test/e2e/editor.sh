@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run n8n`: the cached n8n 2.41.1 on http://127.0.0.1:5678 with this package installed, the
-# fake WaveSpeed running, a "WaveSpeed account" credential pointing at it and the example
-# workflows imported, so a person can try the node in the real editor without an API key.
+# `npm run n8n`: the cached n8n 2.41.1 (E2E_N8N_VERSION=1.122.5 for 1.x) on http://127.0.0.1:5678
+# with this package installed, the fake WaveSpeed running, a "WaveSpeed account" credential
+# pointing at it and the example workflows imported, so a person can try the node in the real
+# editor without an API key.
 # Everything lives in a temporary N8N_USER_FOLDER that is removed on exit (Ctrl-C).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
@@ -9,8 +10,9 @@ export N8N_PORT=${N8N_PORT:-5678} N8N_DEFAULT_BINARY_DATA_MODE=${N8N_DEFAULT_BIN
 
 for example in examples/*.json; do prepare_example "$example" "example-$(basename "$example" .json)"; done
 import_prepared
-n8n publish:workflow --id=example-webhook-edit-upload >/dev/null
+publish_workflow example-webhook-edit-upload
 start_n8n
+wait_for_webhook "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit"
 cat <<MESSAGE
 
 n8n $N8N_VERSION is running with n8n-nodes-wavespeed-image-edit installed:

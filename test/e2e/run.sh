@@ -1,88 +1,41 @@
 #!/usr/bin/env bash
-# Real n8n end to end: the packed package installed into n8n 2.41.1 like a community package,
-# the example workflows run against the fake WaveSpeed, and the fake's count of where the key went.
-# Needs nothing installed by hand.
-#  - In both binary data modes, `n8n execute-batch` runs the manual examples and a failing prompt
-#    with one n8n start-up (each start-up costs about 5 s of CPU, which is what the time budget
-#    is spent on).
-#  - Beside that, the webhook example runs under a real `n8n start` in filesystem mode (n8n 2.x's
-#    default): a photo is posted to it and the edited image comes back.
+# `npm run test:e2e`: runVersion.sh on every n8n version in cachePaths.sh (or only
+# E2E_N8N_VERSION), side by side, each with its own fake WaveSpeed and user folder; the reports
+# are printed in order. Fails when any version fails.
 set -euo pipefail
-source "$(dirname "$0")/setup.sh"
+cd "$(dirname "$0")/../.."
+source test/e2e/cachePaths.sh
+versions=("${N8N_VERSIONS[@]}")
+[ -z "${E2E_N8N_VERSION:-}" ] || versions=("$E2E_N8N_VERSION")
 
-# execute-batch only selects workflow ids that contain a digit.
-manual=()
-for example in examples/*.json; do
-	name=$(basename "$example" .json)
-	if grep -q '"n8n-nodes-base.manualTrigger"' "$example"; then
-		prepare_example "$example" "e2e-$name-1"
-		manual+=("$name")
-	fi
-done
-FAILURE='Prompt rejected by the safety filter'
-prepare_example examples/edit-image-by-url.json e2e-failing-prompt-1 "Edit [fail:$FAILURE]"
-prepare_example examples/webhook-edit-upload.json e2e-webhook-1
-import_prepared
-batch_ids=$(printf 'e2e-%s-1,' "${manual[@]}" failing-prompt)
-batch_ids=${batch_ids%,}
-
-passed=0
-failed=0
-record() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi; }
-
-# Runs the manual examples and the failing prompt in the current N8N_USER_FOLDER and checks them.
-run_batch() {
-	local mode=$1 folder=$N8N_USER_FOLDER started
-	started=$(now)
-	mkdir -p "$folder/snapshots"
-	echo "[e2e] $mode binary mode: n8n execute-batch runs ${manual[*]} and a failing prompt"
-	# --retries=0: by default a failed workflow is run again, which would pay for its task twice.
-	N8N_DEFAULT_BINARY_DATA_MODE=$mode N8N_RUNNERS_BROKER_PORT=$(free_port) \
-		n8n execute-batch --ids="$batch_ids" --concurrency=3 --retries=0 \
-		--snapshot="$folder/snapshots" --output="$folder/batch.json" > "$folder/batch.log" 2>&1 || true
-	echo "[e2e] $mode binary mode: execute-batch took $(since "$started") s"
-	for name in "${manual[@]}"; do
-		record node test/e2e/checkRun.js "$name" "$mode" "$folder/snapshots/e2e-$name-1-snapshot.json" "$folder" "$WORK/files"
+LOGS=$(mktemp -d /tmp/wavespeed-e2e-logs-XXXXXX)
+pids=()
+cleanup() {
+	set +e
+	for pid in "${pids[@]}"; do
+		kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	done
-	record node test/e2e/checkFailure.js "$folder/batch.json" e2e-failing-prompt-1 "$FAILURE"
+	rm -rf "$LOGS"
 }
+trap cleanup EXIT
+trap "exit 130" INT TERM
 
-run_webhook() {
-	local started
-	started=$(now)
-	echo "[e2e] filesystem binary mode: n8n start, and a photo posted to the webhook"
-	N8N_DEFAULT_BINARY_DATA_MODE=filesystem start_n8n || return 1
-	echo "[e2e] filesystem binary mode: n8n start took $(since "$started") s to activate the webhook"
-	node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" 500 375 || {
-		stop_n8n
-		return 1
-	}
-	stop_n8n
-}
-
-# The manual runs get their own copy of the user folder, so that they run beside the webhook's
-# n8n start (each n8n process keeps one core busy; these machines have two).
-mkdir -p "$WORK/batch"
-cp -a "$WORK/.n8n" "$WORK/batch/.n8n"
-(
-	export N8N_USER_FOLDER="$WORK/batch"
-	run_batch default
-	run_batch filesystem
-	echo "$passed $failed" > "$WORK/batch/counts"
-) > "$WORK/batch.report" 2>&1 &
-batch_lane=$!
-
-n8n publish:workflow --id=e2e-webhook-1 >/dev/null
-record run_webhook
-
-wait "$batch_lane" || true
-cat "$WORK/batch.report"
-read -r lane_passed lane_failed < "$WORK/batch/counts" || { lane_passed=0; lane_failed=1; }
-passed=$((passed + lane_passed))
-failed=$((failed + lane_failed))
-
-kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-# Each binary mode runs the manual examples and the failing prompt once; the webhook gets one photo.
-record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" $((2 * (${#manual[@]} + 1) + 1))
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+for version in "${versions[@]}"; do
+	E2E_N8N_VERSION=$version bash test/e2e/runVersion.sh > "$LOGS/$version.log" 2>&1 &
+	pids+=($!)
+done
+failed=()
+for i in "${!versions[@]}"; do
+	status=0
+	wait "${pids[$i]}" || status=$?
+	echo "━━ n8n ${versions[$i]}"
+	cat "$LOGS/${versions[$i]}.log"
+	[ "$status" -eq 0 ] || failed+=("${versions[$i]}")
+done
+pids=()
+if [ ${#failed[@]} -eq 0 ]; then
+	echo "e2e: passed on n8n ${versions[*]}"
+else
+	echo "e2e: failed on n8n ${failed[*]}"
+	exit 1
+fi

@@ -1,16 +1,23 @@
-# Sourced by run.sh and editor.sh: real n8n 2.41.1 in a temporary N8N_USER_FOLDER with this
-# package installed the way n8n installs community packages, the fake WaveSpeed running and a
-# credential pointing at it imported. Sets WORK, API, OUTPUT, KEY and the n8n function.
+# Sourced by runVersion.sh and editor.sh: real n8n (E2E_N8N_VERSION, by default the newest in
+# cachePaths.sh) in a temporary N8N_USER_FOLDER with this package installed the way n8n installs
+# community packages, the fake WaveSpeed running and a credential pointing at it imported.
+# Sets WORK, API, OUTPUT, KEY and the n8n, publish_workflow and wait_for_webhook functions.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash test/e2e/install-n8n.sh
 source test/e2e/cachePaths.sh
-NODE24="$NODE_DIR/bin/node"
+source test/e2e/webhookReady.sh
+N8N_NODE="$NODE_DIR/bin/node"
 WORK=$(mktemp -d /tmp/wavespeed-e2e-XXXXXX)
 FAKE_PID=
 N8N_PID=
+# Other background processes of the sourcing script, each ending its own children on TERM.
+LANE_PIDS=()
 cleanup() {
 	# Ctrl-C reaches n8n and the fake too: their exit codes must not stop the clean-up half way.
 	set +e
+	for pid in "${LANE_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	done
 	stop_n8n
 	[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null
 	[ -n "${KEEP_E2E:-}" ] || rm -rf "$WORK"
@@ -23,16 +30,28 @@ export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
 export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files"
 mkdir -p "$WORK/files"
 cp -a "$FRESH/.n8n" "$WORK/.n8n"
-n8n() { "$NODE24" "$N8N_BIN" "$@"; }
+n8n() { "$N8N_NODE" "$N8N_BIN" "$@"; }
+
+# n8n 2.x publishes a workflow; n8n 1.x activates its saved version (see saveWorkflowVersion.js).
+publish_workflow() {
+	case $N8N_VERSION in
+		1.*)
+			"$N8N_NODE" test/e2e/saveWorkflowVersion.js "$N8N_DIR" "$N8N_USER_FOLDER" "$1"
+			n8n update:workflow --id="$1" --active=true >/dev/null
+			;;
+		*) n8n publish:workflow --id="$1" >/dev/null ;;
+	esac
+}
 
 # The fake starts while the package installs.
 echo "[e2e] starting the fake WaveSpeed"
 node -r ts-node/register/transpile-only devkit/fake-wavespeed/cli.ts > "$WORK/fake.log" &
 FAKE_PID=$!
 
-# The steps of n8n 2.41.1's CommunityPackagesService.downloadPackage, with our tarball in place of
-# the registry's: unpack into nodes/node_modules/<name>, drop dev, peer and optional dependencies,
-# `npm install` there with n8n's flags, record the version in nodes/package.json.
+# The steps of CommunityPackagesService.downloadPackage (the same in n8n 2.41.1 and 1.122.5), with
+# our tarball in place of the registry's: unpack into nodes/node_modules/<name>, drop dev, peer and
+# optional dependencies, `npm install` there with n8n's flags, record the version in
+# nodes/package.json.
 echo "[e2e] installing the packed package into $WORK/.n8n/nodes the way n8n installs community packages"
 TARBALL=$(npm pack --silent --pack-destination "$WORK" | tail -n 1)
 PACKAGE_DIR="$WORK/.n8n/nodes/node_modules/n8n-nodes-wavespeed-image-edit"
@@ -74,6 +93,9 @@ prepare_example() {
 			.replaceAll("/home/node/.n8n-files", process.env.N8N_RESTRICT_FILE_ACCESS_TO);
 		const w = JSON.parse(text);
 		w.id = id;
+		// n8n 1.x refuses to import a workflow without these; 2.x fills them in.
+		w.versionId ??= require("crypto").randomUUID();
+		w.active ??= false;
 		if (prompt) w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters.prompt = prompt;
 		fs.writeFileSync(out, JSON.stringify(w));
 	' "$file" "$WORK/workflows/$id.json" "$id" "$prompt"
@@ -94,7 +116,7 @@ start_n8n() {
 	export N8N_PORT=${N8N_PORT:-$(free_port)}
 	export N8N_RUNNERS_BROKER_PORT=$(free_port)
 	# Not through the n8n function: $! must be n8n's own pid so that stop_n8n ends it.
-	"$NODE24" "$N8N_BIN" start > "$log" 2>&1 &
+	"$N8N_NODE" "$N8N_BIN" start > "$log" 2>&1 &
 	N8N_PID=$!
 	# /healthz answers before workflows are activated; this line comes after.
 	for _ in $(seq 1 1200); do
