@@ -8,6 +8,7 @@ import {
 	PackageDirectoryLoader,
 	WorkflowExecute,
 } from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import corePackage from 'n8n-core/package.json';
 import type {
 	ExecutionError,
@@ -203,6 +204,9 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	}
 	const run = await finished;
 	pendingItems.delete(runId);
+	// n8n-core 1.x's SSH client pool, made for every node run, keeps an interval that holds the
+	// process (a Jest worker) open; 2.x unrefs it.
+	(Container.get(SSHClientsManager) as unknown as { cleanupTimer: NodeJS.Timeout }).cleanupTimer.unref();
 	const taskData = run.data.resultData.runData[edit.name]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
