@@ -57,8 +57,10 @@ run_webhook() {
 	started=$(now)
 	echo "[e2e] filesystem binary mode: n8n start, and a photo posted to the webhook"
 	N8N_DEFAULT_BINARY_DATA_MODE=filesystem start_n8n || return 1
+	echo "[e2e] filesystem binary mode: n8n start took $(since "$started") s"
 	local url="http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit"
-	wait_for_webhook "$url" && echo "[e2e] filesystem binary mode: the webhook answered $(since "$started") s after n8n start" &&
+	started=$(now)
+	wait_for_webhook "$url" && echo "[e2e] filesystem binary mode: its webhook was registered $(since "$started") s later" &&
 		node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "$url" 500 375 || {
 		stop_n8n
 		return 1

@@ -110,7 +110,8 @@ since() { node -e 'console.log((Date.now() / 1000 - Number(process.argv[1])).toF
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 # Starts `n8n start` in the background (log in $N8N_USER_FOLDER/n8n-start.log) and waits until
-# its workflows are active.
+# its editor is accessible. Published workflows are still being activated then: before posting
+# to a webhook, wait_for_webhook.
 start_n8n() {
 	local N8N_RUNNERS_BROKER_PORT log="$N8N_USER_FOLDER/n8n-start.log"
 	export N8N_PORT=${N8N_PORT:-$(free_port)}
@@ -118,7 +119,6 @@ start_n8n() {
 	# Not through the n8n function: $! must be n8n's own pid so that stop_n8n ends it.
 	"$N8N_NODE" "$N8N_BIN" start > "$log" 2>&1 &
 	N8N_PID=$!
-	# /healthz answers before workflows are activated; this line comes after.
 	for _ in $(seq 1 1200); do
 		grep -aq "Editor is now accessible" "$log" && return 0
 		kill -0 "$N8N_PID" 2>/dev/null || break
