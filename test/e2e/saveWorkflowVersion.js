@@ -14,7 +14,9 @@ db.run(
 	function (error) {
 		db.close();
 		if (error || this.changes !== 1) {
-			console.error(`[e2e] no saved version for workflow ${workflowId}: ${error?.message ?? 'not found'}`);
+			console.error(
+				`[e2e] no saved version for workflow ${workflowId}: ${error?.message ?? 'not found'}`,
+			);
 			process.exit(1);
 		}
 	},

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ENGINE, loadPackage, PACKAGE_ROOT } from '../../devkit/harness/engine';
+import packageJson from '../../package.json';
 
 // The n8n under test: another n8n's modules when WAVESPEED_ENGINE_DIR is set, else the project's.
 const modules = join(process.env.WAVESPEED_ENGINE_DIR ?? PACKAGE_ROOT, 'node_modules');
@@ -17,12 +18,14 @@ describe('the engine under test', () => {
 		});
 	});
 
-	test('the built package, the engine and the tests load one n8n-workflow: that n8n\'s', async () => {
+	test("the built package, the engine and the tests load one n8n-workflow: that n8n's", async () => {
 		await loadPackage();
 		// Jest's require.cache lists every module this test file loaded, dist/ included.
 		const loaded = Object.keys(require.cache);
-		expect(loaded).toContain(join(PACKAGE_ROOT, 'dist/nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node.js'));
-		const copies = new Set(loaded.flatMap((file) => /^(.*\/node_modules\/n8n-workflow)\//.exec(file)?.[1] ?? []));
+		for (const node of packageJson.n8n.nodes) expect(loaded).toContain(join(PACKAGE_ROOT, node));
+		const copies = new Set(
+			loaded.flatMap((file) => /^(.*\/node_modules\/n8n-workflow)\//.exec(file)?.[1] ?? []),
+		);
 		expect([...copies]).toEqual([join(modules, 'n8n-workflow')]);
 	});
 });
