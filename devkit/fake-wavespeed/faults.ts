@@ -1,4 +1,4 @@
-export type Route = 'submit' | 'poll' | 'upload' | 'balance' | 'output' | 'image' | 'other';
+export type Route = 'submit' | 'poll' | 'upload' | 'balance' | 'webhookSecret' | 'output' | 'image' | 'other';
 
 export type FaultAction =
 	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
