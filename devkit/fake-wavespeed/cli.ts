@@ -14,6 +14,7 @@ async function main() {
 		apiKey: fake.apiKey,
 		accepted: fake.acceptedTasks,
 		outputRequestsWithAuthorization: fake.requests.filter((r) => r.host === 'output' && r.authorization).length,
+		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt })),
 		apiRequestsWithKey: fake.requests.filter((r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`).length,
 	});
 	console.log(JSON.stringify(summary()));

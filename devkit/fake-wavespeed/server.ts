@@ -7,7 +7,13 @@ import { parseMultipart } from './multipart';
 import { makePng, pngSize } from './png';
 import { type FakeTask, type TaskClock, TaskStore } from './tasks';
 import { validateSubmit } from './validateSubmit';
-import { WebhookSender } from './webhooks';
+import { type CallbackTweak, WebhookSender } from './webhooks';
+
+/**
+ * Not WaveSpeed's: lets a test in another process see the callbacks sent (GET) and tweak the
+ * next ones (POST, body: CallbackTweak[]).
+ */
+export const CONTROL_PATH = '/fake/webhooks';
 
 export const MODELS = ['wavespeed-ai/flux-2-klein-base-9b/edit', 'wavespeed-ai/flux-2-klein-base-4b/edit'];
 
@@ -54,6 +60,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 function routeOf(method: string, path: string): Route {
 	if (path === '/api/v3/balance') return 'balance';
 	if (path === '/api/v3/webhook/secret') return 'webhookSecret';
+	if (path === CONTROL_PATH) return 'control';
 	if (path === '/api/v3/media/upload/binary') return 'upload';
 	if (/^\/api\/v3\/predictions\/[^/]+\/result$/.test(path)) return 'poll';
 	if (method === 'POST' && path.startsWith('/api/v3/')) return 'submit';
@@ -280,6 +287,11 @@ export class FakeWaveSpeed {
 		const fault = this.faults.take(route);
 		if (this.applyFault(fault, res, entry)) return;
 		if (route === 'balance') return this.envelope(res, entry, 200, 'success', { balance: 12.5 });
+		if (route === 'control') {
+			if (req.method === 'POST') this.webhooks.tweakNext(...(JSON.parse(body.toString('utf8')) as CallbackTweak[]));
+			const deliveries = this.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt }));
+			return this.envelope(res, entry, 200, 'success', { accepted: this.acceptedTasks, deliveries });
+		}
 		if (route === 'webhookSecret') return this.envelope(res, entry, 200, 'success', { secret: this.webhooks.secret });
 		if (route === 'upload') return this.handleUpload(body, req, res, entry);
 		if (route === 'poll') return this.handlePoll(path, res, entry);

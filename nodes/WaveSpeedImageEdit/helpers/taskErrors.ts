@@ -1,11 +1,12 @@
 import type { WaveSpeedClient } from '../transport/client';
 import type { WaveSpeedTask } from '../transport/types';
 import type { WaveSpeedError } from './errors';
+import { inSeconds } from './timing';
 
 export function taskTimedOut(client: WaveSpeedClient, task: WaveSpeedTask, totalMs: number): WaveSpeedError {
 	return client.fail(
 		'timeout',
-		`WaveSpeed task ${task.id} did not finish within ${Math.round(totalMs / 1000)} s (last status: ${task.status})`,
+		`WaveSpeed task ${task.id} did not finish within ${inSeconds(totalMs)} (last status: ${task.status})`,
 		{
 			taskId: task.id,
 			description:

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isRetryableBeforeAcceptance, isTransient, WaveSpeedError } from '../helpers/errors';
 import type { SubmitGate } from '../helpers/submitGate';
-import { backoffDelay, type Deadline, pause, type StopSignal } from '../helpers/timing';
+import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../helpers/timing';
 import type { WaveSpeedClient } from './client';
 import type { WaveSpeedTask } from './types';
 
@@ -62,7 +62,7 @@ export class TaskApi {
 			if (deadline.expired()) {
 				throw this.client.fail(
 					'timeout',
-					`WaveSpeed kept refusing new tasks (rate limit) for ${Math.round(deadline.totalMs / 1000)} s; no task was created`,
+					`WaveSpeed kept refusing new tasks (rate limit) for ${inSeconds(deadline.totalMs)}; no task was created`,
 					{ description: 'Lower Options → Max Concurrency, or raise Options → Timeout.' },
 				);
 			}
