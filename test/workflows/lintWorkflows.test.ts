@@ -12,7 +12,12 @@ function lint(files: Record<string, string>) {
 	try {
 		for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
 		const run = spawnSync(process.execPath, [script, folder], { encoding: 'utf8' });
-		return { status: run.status, failures: run.stdout.split('\n').filter((line) => line.startsWith('FAIL') || line.startsWith('     ')) };
+		return {
+			status: run.status,
+			failures: run.stdout
+				.split('\n')
+				.filter((line) => line.startsWith('FAIL') || line.startsWith('     ')),
+		};
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
