@@ -11,7 +11,10 @@ function lint(files: Record<string, string>) {
 	const folder = mkdtempSync(join(tmpdir(), 'wavespeed-workflows-'));
 	try {
 		for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-		const run = spawnSync(process.execPath, [script, folder], { encoding: 'utf8' });
+		const run = spawnSync(process.execPath, [script, folder], {
+			encoding: 'utf8',
+			timeout: 120_000,
+		});
 		return {
 			status: run.status,
 			failures: run.stdout
