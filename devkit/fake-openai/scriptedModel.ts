@@ -8,7 +8,8 @@
 export const PROMPT_KEY = 'prompt';
 export const IMAGE_URL_KEY = 'imageUrl';
 
-export const SCRIPTED_PROMPT = 'Repaint image1 as a teal and amber risograph print (fake-openai 7f3c)';
+export const SCRIPTED_PROMPT =
+	'Repaint image1 as a teal and amber risograph print (fake-openai 7f3c)';
 
 export const TOOL_CALL_ID = 'call_wavespeed_1';
 
@@ -20,7 +21,11 @@ export interface ChatMessage {
 
 export interface ChatTool {
 	type: string;
-	function: { name: string; description?: string; parameters?: { properties?: Record<string, unknown> } };
+	function: {
+		name: string;
+		description?: string;
+		parameters?: { properties?: Record<string, unknown> };
+	};
 }
 
 export interface ChatRequest {
@@ -57,7 +62,9 @@ export function outputUrlOf(toolResult: string): string | undefined {
 }
 
 export function nextTurn(request: ChatRequest, imageUrl: string): ModelTurn {
-	const toolMessage = request.messages?.find((m) => m.role === 'tool' && m.tool_call_id === TOOL_CALL_ID);
+	const toolMessage = request.messages?.find(
+		(m) => m.role === 'tool' && m.tool_call_id === TOOL_CALL_ID,
+	);
 	if (toolMessage) {
 		const toolResult = textOf(toolMessage.content);
 		const outputUrl = outputUrlOf(toolResult);
@@ -71,7 +78,10 @@ export function nextTurn(request: ChatRequest, imageUrl: string): ModelTurn {
 	const keys = Object.keys(tool.function.parameters?.properties ?? {});
 	const missing = [PROMPT_KEY, IMAGE_URL_KEY].filter((key) => !keys.includes(key));
 	if (missing.length > 0) {
-		return { kind: 'answer', text: `The WaveSpeed tool has no ${missing.join(' or ')} argument (it has: ${keys.join(', ')}).` };
+		return {
+			kind: 'answer',
+			text: `The WaveSpeed tool has no ${missing.join(' or ')} argument (it has: ${keys.join(', ')}).`,
+		};
 	}
 	return {
 		kind: 'toolCall',

@@ -59,7 +59,12 @@ function completion(n: number, model: string, turn: ModelTurn) {
 		created: Math.floor(Date.now() / 1000),
 		model,
 		choices: [
-			{ index: 0, message, logprobs: null, finish_reason: turn.kind === 'toolCall' ? 'tool_calls' : 'stop' },
+			{
+				index: 0,
+				message,
+				logprobs: null,
+				finish_reason: turn.kind === 'toolCall' ? 'tool_calls' : 'stop',
+			},
 		],
 		usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
 	};
@@ -112,17 +117,29 @@ export class FakeOpenAi {
 		this.requests.push({ method: req.method ?? 'GET', path, authorized, body });
 		if (!authorized) return openAiError(res, 401, 'Incorrect API key provided', 'invalid_api_key');
 		if (req.method === 'GET' && path === '/v1/models') {
-			const data = MODEL_IDS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake-openai' }));
+			const data = MODEL_IDS.map((id) => ({
+				id,
+				object: 'model',
+				created: 0,
+				owned_by: 'fake-openai',
+			}));
 			return send(res, 200, { object: 'list', data });
 		}
 		if (req.method === 'POST' && path === '/v1/chat/completions') return this.chat(res, body);
-		const hint = path === '/v1/responses' ? ': turn off "Use Responses API" in the OpenAI Chat Model' : '';
-		return openAiError(res, 404, `The fake OpenAI does not serve ${req.method} ${path}${hint}`, 'not_found');
+		const hint =
+			path === '/v1/responses' ? ': turn off "Use Responses API" in the OpenAI Chat Model' : '';
+		return openAiError(
+			res,
+			404,
+			`The fake OpenAI does not serve ${req.method} ${path}${hint}`,
+			'not_found',
+		);
 	}
 
 	private chat(res: ServerResponse, body: ChatRequest | undefined) {
 		if (!body?.messages) return openAiError(res, 400, 'messages is required', 'invalid_body');
-		if (body.stream) return openAiError(res, 400, 'The fake OpenAI does not stream', 'stream_unsupported');
+		if (body.stream)
+			return openAiError(res, 400, 'The fake OpenAI does not stream', 'stream_unsupported');
 		const turn = nextTurn(body, this.imageUrl);
 		this.turns.push(turn);
 		return send(res, 200, completion(this.turns.length, body.model ?? MODEL_IDS[0], turn));

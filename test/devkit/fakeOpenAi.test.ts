@@ -1,5 +1,10 @@
 import { FakeOpenAi } from '../../devkit/fake-openai/server';
-import { IMAGE_URL_KEY, PROMPT_KEY, SCRIPTED_PROMPT, TOOL_CALL_ID } from '../../devkit/fake-openai/scriptedModel';
+import {
+	IMAGE_URL_KEY,
+	PROMPT_KEY,
+	SCRIPTED_PROMPT,
+	TOOL_CALL_ID,
+} from '../../devkit/fake-openai/scriptedModel';
 
 const IMAGE = 'http://127.0.0.1:9/images/640x480.png';
 const tool = {
@@ -26,22 +31,38 @@ describe('fake OpenAI', () => {
 
 	it('calls the WaveSpeed tool first, then quotes the output URL from its result', async () => {
 		const user = { role: 'user', content: 'Make it a print' };
-		const first = await (await chat({ model: 'gpt-5-mini', messages: [user], tools: [tool] })).json();
+		const first = await (
+			await chat({ model: 'gpt-5-mini', messages: [user], tools: [tool] })
+		).json();
 		const call = first.choices[0].message.tool_calls[0];
 		expect(first.choices[0].finish_reason).toBe('tool_calls');
 		expect(call.function.name).toBe('WaveSpeed_Image_Edit');
-		expect(JSON.parse(call.function.arguments)).toEqual({ [PROMPT_KEY]: SCRIPTED_PROMPT, [IMAGE_URL_KEY]: IMAGE });
+		expect(JSON.parse(call.function.arguments)).toEqual({
+			[PROMPT_KEY]: SCRIPTED_PROMPT,
+			[IMAGE_URL_KEY]: IMAGE,
+		});
 
-		const result = JSON.stringify([{ id: 't1', status: 'completed', outputs: ['http://127.0.0.1:9/outputs/t1/0.png'] }]);
-		const messages = [user, first.choices[0].message, { role: 'tool', tool_call_id: TOOL_CALL_ID, content: result }];
+		const result = JSON.stringify([
+			{ id: 't1', status: 'completed', outputs: ['http://127.0.0.1:9/outputs/t1/0.png'] },
+		]);
+		const messages = [
+			user,
+			first.choices[0].message,
+			{ role: 'tool', tool_call_id: TOOL_CALL_ID, content: result },
+		];
 		const second = await (await chat({ model: 'gpt-5-mini', messages, tools: [tool] })).json();
 		expect(second.choices[0].message.content).toContain('http://127.0.0.1:9/outputs/t1/0.png');
 		expect(fake.turns.map((t) => t.kind)).toEqual(['toolCall', 'answer']);
 	});
 
 	it('says so when the tool lacks the arguments it fills', async () => {
-		const bare = { ...tool, function: { ...tool.function, parameters: { properties: { prompt: {} } } } };
-		const answer = await (await chat({ messages: [{ role: 'user', content: 'x' }], tools: [bare] })).json();
+		const bare = {
+			...tool,
+			function: { ...tool.function, parameters: { properties: { prompt: {} } } },
+		};
+		const answer = await (
+			await chat({ messages: [{ role: 'user', content: 'x' }], tools: [bare] })
+		).json();
 		expect(answer.choices[0].message.content).toContain(`no ${IMAGE_URL_KEY} argument`);
 	});
 

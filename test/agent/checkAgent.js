@@ -1,0 +1,81 @@
+// The agent e2e's checks, from what each side saw: n8n's answer to the chat message, and the
+// closing summaries of the fake OpenAI (requests and model turns) and the fake WaveSpeed (tasks).
+const fs = require('node:fs');
+const { isDeepStrictEqual } = require('node:util');
+
+const [answerFile, openAiLine, waveSpeedLine, waveSpeedKey] = process.argv.slice(2);
+const parse = (text, fallback) => {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return fallback;
+	}
+};
+const answer = parse(fs.existsSync(answerFile) ? fs.readFileSync(answerFile, 'utf8') : '', {
+	status: 0,
+	body: '',
+});
+const openAi = parse(openAiLine, { requests: [], turns: [] });
+const waveSpeed = parse(waveSpeedLine, { accepted: 0, tasks: [] });
+
+const chats = openAi.requests.filter(
+	(r) => r.method === 'POST' && r.path === '/v1/chat/completions',
+);
+const [call, reply] = openAi.turns;
+const args = call?.kind === 'toolCall' ? call.arguments : {};
+const task = waveSpeed.tasks[0];
+const toolItems = parse(reply?.toolResult ?? '', []);
+const agentOutput = parse(answer.body, {}).output;
+
+let passed = 0;
+let failed = 0;
+const check = (ok, text, detail) => {
+	if (ok) passed++;
+	else failed++;
+	console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
+	if (!ok && detail !== undefined) console.log(`     ${JSON.stringify(detail)}`);
+};
+
+const offered = chats[0]?.body?.tools?.find((t) => /wave_?speed/i.test(t.function.name));
+check(
+	chats.length === 2 &&
+		openAi.requests.every((r) => r.authorized && r.path !== '/v1/responses') &&
+		Boolean(offered),
+	`the agent called the model over Chat Completions twice, offering the tool "${offered?.function.name}" ` +
+		`with arguments ${Object.keys(offered?.function.parameters?.properties ?? {}).join(', ')}`,
+	openAi.requests.map((r) => `${r.method} ${r.path}${r.authorized ? '' : ' (no key)'}`),
+);
+check(
+	call?.kind === 'toolCall' &&
+		waveSpeed.accepted === 1 &&
+		waveSpeed.tasks.length === 1 &&
+		task.prompt === args.prompt &&
+		isDeepStrictEqual(task.images, [args.imageUrl]),
+	`fake WaveSpeed: exactly one task, with the prompt "${args.prompt}" and the image ${args.imageUrl} the model chose`,
+	{ modelChose: args, accepted: waveSpeed.accepted, tasks: waveSpeed.tasks },
+);
+check(
+	Array.isArray(toolItems) &&
+		toolItems.length === 1 &&
+		toolItems[0].id !== undefined &&
+		toolItems[0].status === 'completed' &&
+		reply.outputUrl === task?.outputs[0],
+	`the tool's JSON reached the model with the task's output URL ${reply?.outputUrl} ` +
+		`(fields: ${Object.keys(toolItems[0] ?? {}).join(', ')})`,
+	reply?.toolResult,
+);
+check(
+	answer.status === 200 &&
+		typeof agentOutput === 'string' &&
+		agentOutput === reply?.text &&
+		agentOutput.includes(task?.outputs[0]),
+	`the agent's final answer is the workflow's output: "${agentOutput}"`,
+	answer,
+);
+check(
+	!JSON.stringify(openAi.requests).includes(waveSpeedKey) &&
+		waveSpeed.outputRequestsWithAuthorization === 0,
+	'the WaveSpeed API key reached neither the model nor the output host',
+);
+console.log(`agent e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
