@@ -7,11 +7,12 @@ set -euo pipefail
 source "$(dirname "$0")/../e2e/setup.sh"
 
 OPENAI_PID=
+# Ctrl-C may have ended it already: a failing kill must not stop the clean-up under set -e.
 stop_fake_openai() {
-	[ -n "$OPENAI_PID" ] && kill "$OPENAI_PID" 2>/dev/null
+	if [ -n "$OPENAI_PID" ]; then kill "$OPENAI_PID" 2>/dev/null || true; fi
 	OPENAI_PID=
 }
-# setup.sh's own clean-up (n8n, the fake WaveSpeed, the temporary folder) still runs.
+# setup.sh's own clean-up (n8n, the fake WaveSpeed, the temporary folder) runs after it.
 trap 'stop_fake_openai; cleanup' EXIT
 
 echo "[agent] starting the fake OpenAI; its model will ask the tool to edit $OUTPUT/images/640x480.png"
