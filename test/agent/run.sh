@@ -6,28 +6,15 @@
 set -euo pipefail
 source "$(dirname "$0")/../e2e/setup.sh"
 
-OPENAI_PID=
-# Ctrl-C may have ended it already: a failing kill must not stop the clean-up under set -e.
-stop_fake_openai() {
-	if [ -n "$OPENAI_PID" ]; then kill "$OPENAI_PID" 2>/dev/null || true; fi
-	OPENAI_PID=
-}
+source test/agent/fakeOpenAi.sh
 # setup.sh's own clean-up (n8n, the fake WaveSpeed, the temporary folder) runs after it.
 trap 'stop_fake_openai; cleanup' EXIT
 
-echo "[agent] starting the fake OpenAI; its model will ask the tool to edit $OUTPUT/images/640x480.png"
-FAKE_OPENAI_IMAGE_URL="$OUTPUT/images/640x480.png" \
-	node -r ts-node/register/transpile-only devkit/fake-openai/cli.ts > "$WORK/fake-openai.log" &
-OPENAI_PID=$!
-
+echo "[agent] starting the fake OpenAI; its model will ask the tool to edit $OPENAI_IMAGE"
+start_fake_openai
 WEBHOOK_ID=$(node test/agent/prepareWorkflow.js examples/ai-agent-image-edit.json "$WORK/agent.json" e2e-agent-1)
 n8n import:workflow --input="$WORK/agent.json" >/dev/null
-
-for _ in $(seq 1 600); do [ -s "$WORK/fake-openai.log" ] && break; sleep 0.1; done
-read -r OPENAI_URL OPENAI_KEY < <(node -e 'const f = JSON.parse(process.argv[1]); console.log(f.baseUrl, f.apiKey)' "$(head -n 1 "$WORK/fake-openai.log")")
-node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "oaE2eCredential01", name: "OpenAI account", type: "openAiApi", data: { apiKey: process.argv[2], url: process.argv[3] } }]))' \
-	"$WORK/openai-credential.json" "$OPENAI_KEY" "$OPENAI_URL"
-n8n import:credentials --input="$WORK/openai-credential.json" >/dev/null
+import_openai_credential
 n8n publish:workflow --id=e2e-agent-1 >/dev/null
 
 started=$(now)
