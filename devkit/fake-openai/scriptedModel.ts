@@ -1,7 +1,9 @@
 /**
  * The fake model's two turns, for an agent that has the WaveSpeed Image Edit tool: first it calls
  * the tool with a fixed prompt and the image URL it was given, then, once the tool's result is in
- * the conversation, it answers with text that quotes the output URL it read there.
+ * the conversation, it answers with text that quotes the output URL it read there (or, without
+ * one, the tool's whole result). A `[fail:reason]` in the user's message is passed on at the end
+ * of the prompt, where it makes the fake WaveSpeed fail the task with that reason.
  */
 
 /** The `$fromAI` keys the fake fills; the example workflow's tool uses the same ones. */
@@ -83,9 +85,12 @@ export function nextTurn(request: ChatRequest, imageUrl: string): ModelTurn {
 			text: `The WaveSpeed tool has no ${missing.join(' or ')} argument (it has: ${keys.join(', ')}).`,
 		};
 	}
+	const user = request.messages?.filter((m) => m.role === 'user').pop();
+	const failure = /\[fail:[^\]]*\]/.exec(textOf(user?.content));
+	const prompt = failure ? `${SCRIPTED_PROMPT} ${failure[0]}` : SCRIPTED_PROMPT;
 	return {
 		kind: 'toolCall',
 		name: tool.function.name,
-		arguments: { [PROMPT_KEY]: SCRIPTED_PROMPT, [IMAGE_URL_KEY]: imageUrl },
+		arguments: { [PROMPT_KEY]: prompt, [IMAGE_URL_KEY]: imageUrl },
 	};
 }

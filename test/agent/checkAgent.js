@@ -1,9 +1,11 @@
-// The agent e2e's checks, from what each side saw: n8n's answer to the chat message, and the
-// closing summaries of the fake OpenAI (requests and model turns) and the fake WaveSpeed (tasks).
+// The agent e2e's checks, from what each side saw: n8n's answers to the two chat messages (an
+// edit, then one whose task WaveSpeed fails), and the closing summaries of the fake OpenAI
+// (requests and model turns, two per message) and the fake WaveSpeed (tasks).
 const fs = require('node:fs');
 const { isDeepStrictEqual } = require('node:util');
 
-const [answerFile, openAiLine, waveSpeedLine, waveSpeedKey] = process.argv.slice(2);
+const [answerFile, failureFile, failure, openAiLine, waveSpeedLine, waveSpeedKey] =
+	process.argv.slice(2);
 const parse = (text, fallback) => {
 	try {
 		return JSON.parse(text);
@@ -11,21 +13,24 @@ const parse = (text, fallback) => {
 		return fallback;
 	}
 };
-const answer = parse(fs.existsSync(answerFile) ? fs.readFileSync(answerFile, 'utf8') : '', {
-	status: 0,
-	body: '',
-});
+const readAnswer = (file) =>
+	parse(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', { status: 0, body: '' });
+const answer = readAnswer(answerFile);
+const failureAnswer = readAnswer(failureFile);
 const openAi = parse(openAiLine, { requests: [], turns: [] });
 const waveSpeed = parse(waveSpeedLine, { accepted: 0, tasks: [] });
 
 const chats = openAi.requests.filter(
 	(r) => r.method === 'POST' && r.path === '/v1/chat/completions',
 );
-const [call, reply] = openAi.turns;
+const [call, reply, failedCall, failedReply] = openAi.turns;
 const args = call?.kind === 'toolCall' ? call.arguments : {};
-const task = waveSpeed.tasks[0];
+const tasks = waveSpeed.tasks.filter((t) => t.prompt === args.prompt);
+const task = tasks[0];
+const failedTask = waveSpeed.tasks.find((t) => t.prompt === failedCall?.arguments?.prompt);
 const toolItems = parse(reply?.toolResult ?? '', []);
-const agentOutput = parse(answer.body, {}).output;
+const outputOf = (answer) => parse(answer.body, {}).output;
+const agentOutput = outputOf(answer);
 
 let passed = 0;
 let failed = 0;
@@ -38,21 +43,21 @@ const check = (ok, text, detail) => {
 
 const offered = chats[0]?.body?.tools?.find((t) => /wave_?speed/i.test(t.function.name));
 check(
-	chats.length === 2 &&
+	chats.length === 4 &&
 		openAi.requests.every((r) => r.authorized && r.path !== '/v1/responses') &&
 		Boolean(offered),
-	`the agent called the model over Chat Completions twice, offering the tool "${offered?.function.name}" ` +
-		`with arguments ${Object.keys(offered?.function.parameters?.properties ?? {}).join(', ')}`,
+	`the agent called the model over Chat Completions twice per message, offering the tool ` +
+		`"${offered?.function.name}" with arguments ` +
+		Object.keys(offered?.function.parameters?.properties ?? {}).join(', '),
 	openAi.requests.map((r) => `${r.method} ${r.path}${r.authorized ? '' : ' (no key)'}`),
 );
 check(
 	call?.kind === 'toolCall' &&
-		waveSpeed.accepted === 1 &&
-		waveSpeed.tasks.length === 1 &&
-		task.prompt === args.prompt &&
+		tasks.length === 1 &&
 		isDeepStrictEqual(task.images, [args.imageUrl]),
-	`fake WaveSpeed: exactly one task, with the prompt "${args.prompt}" and the image ${args.imageUrl} the model chose`,
-	{ modelChose: args, accepted: waveSpeed.accepted, tasks: waveSpeed.tasks },
+	`fake WaveSpeed: exactly one task, with the prompt "${args.prompt}" and the image ` +
+		`${args.imageUrl} the model chose`,
+	{ modelChose: args, tasks: waveSpeed.tasks },
 );
 check(
 	Array.isArray(toolItems) &&
@@ -71,6 +76,16 @@ check(
 		agentOutput.includes(task?.outputs[0]),
 	`the agent's final answer is the workflow's output: "${agentOutput}"`,
 	answer,
+);
+check(
+	failedTask?.status === 'failed' &&
+		waveSpeed.accepted === 2 &&
+		String(failedReply?.toolResult).includes(failure) &&
+		failureAnswer.status === 200 &&
+		outputOf(failureAnswer) === failedReply?.text,
+	`a task WaveSpeed fails (once, not resubmitted) reaches the model as the tool's result ` +
+		`${failedReply?.toolResult}, and the agent still answers`,
+	{ failedTask, accepted: waveSpeed.accepted, failedReply, failureAnswer },
 );
 check(
 	!JSON.stringify(openAi.requests).includes(waveSpeedKey) &&

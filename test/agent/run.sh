@@ -7,6 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/../e2e/setup.sh"
 
 source test/agent/fakeOpenAi.sh
+FAILURE='Prompt rejected by the safety filter'
 # setup.sh's own clean-up (n8n, the fake WaveSpeed, the temporary folder) runs after it.
 trap 'stop_fake_openai; cleanup' EXIT
 
@@ -21,11 +22,13 @@ started=$(now)
 echo "[agent] n8n start with the agent workflow published"
 if start_n8n; then
 	echo "[agent] n8n start took $(since "$started") s until its editor was up"
-	node test/agent/postChat.js "http://127.0.0.1:$N8N_PORT/webhook/$WEBHOOK_ID/chat" \
-		'Please make my photo look like a risograph print.' "$WORK/answer.json"
+	chat="http://127.0.0.1:$N8N_PORT/webhook/$WEBHOOK_ID/chat"
+	node test/agent/postChat.js "$chat" edit 'Please make my photo look like a risograph print.' "$WORK/answer.json"
+	# The fake model passes the [fail:…] on to the prompt, and the fake WaveSpeed fails that task.
+	node test/agent/postChat.js "$chat" failure "Same again [fail:$FAILURE]" "$WORK/failure.json"
 fi
 stop_n8n
 
 kill -TERM "$OPENAI_PID"; wait "$OPENAI_PID" || true; OPENAI_PID=
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-node test/agent/checkAgent.js "$WORK/answer.json" "$(tail -n 1 "$WORK/fake-openai.log")" "$(tail -n 1 "$WORK/fake.log")" "$KEY"
+node test/agent/checkAgent.js "$WORK/answer.json" "$WORK/failure.json" "$FAILURE" "$(tail -n 1 "$WORK/fake-openai.log")" "$(tail -n 1 "$WORK/fake.log")" "$KEY"

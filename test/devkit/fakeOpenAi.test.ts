@@ -55,6 +55,13 @@ describe('fake OpenAI', () => {
 		expect(fake.turns.map((t) => t.kind)).toEqual(['toolCall', 'answer']);
 	});
 
+	it("passes a [fail:…] from the user's message on in the prompt", async () => {
+		const user = { role: 'user', content: 'Edit it [fail:No faces allowed] please' };
+		const first = await (await chat({ messages: [user], tools: [tool] })).json();
+		const args = JSON.parse(first.choices[0].message.tool_calls[0].function.arguments);
+		expect(args[PROMPT_KEY]).toBe(`${SCRIPTED_PROMPT} [fail:No faces allowed]`);
+	});
+
 	it('says so when the tool lacks the arguments it fills', async () => {
 		const bare = {
 			...tool,
