@@ -13,9 +13,16 @@ start_fake_openai() {
 import_openai_credential() {
 	local url key
 	for _ in $(seq 1 600); do [ -s "$WORK/fake-openai.log" ] && break; sleep 0.1; done
-	read -r url key < <(node -e 'const f = JSON.parse(process.argv[1]); console.log(f.baseUrl, f.apiKey)' "$(head -n 1 "$WORK/fake-openai.log")")
-	node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "oaE2eCredential01", name: "OpenAI account", type: "openAiApi", data: { apiKey: process.argv[2], url: process.argv[3] } }]))' \
-		"$WORK/openai-credential.json" "$key" "$url"
+	read -r url key < <(
+		node -e 'const f = JSON.parse(process.argv[1]); console.log(f.baseUrl, f.apiKey)' \
+			"$(head -n 1 "$WORK/fake-openai.log")"
+	)
+	node -e '
+		const [file, apiKey, url] = process.argv.slice(1);
+		const data = { apiKey, url };
+		const credential = { id: "oaE2eCredential01", name: "OpenAI account", type: "openAiApi", data };
+		require("fs").writeFileSync(file, JSON.stringify([credential]));
+	' "$WORK/openai-credential.json" "$key" "$url"
 	n8n import:credentials --input="$WORK/openai-credential.json" >/dev/null
 }
 
