@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const { isDeepStrictEqual } = require('node:util');
 
-const [answerFile, failureFile, failure, openAiLine, waveSpeedLine, waveSpeedKey] =
+const [example, answerFile, failureFile, failure, openAiLine, waveSpeedLine, waveSpeedKey] =
 	process.argv.slice(2);
 const parse = (text, fallback) => {
 	try {
@@ -42,12 +42,15 @@ const check = (ok, text, detail) => {
 };
 
 const offered = chats[0]?.body?.tools?.find((t) => /wave_?speed/i.test(t.function.name));
+const toolNode = JSON.parse(fs.readFileSync(example, 'utf8')).nodes.find((n) =>
+	n.type.endsWith('waveSpeedImageEditTool'),
+);
 check(
 	chats.length === 4 &&
 		openAi.requests.every((r) => r.authorized && r.path !== '/v1/responses') &&
-		Boolean(offered),
+		offered?.function.description === toolNode.parameters.toolDescription,
 	`the agent called the model over Chat Completions twice per message, offering the tool ` +
-		`"${offered?.function.name}" with arguments ` +
+		`"${offered?.function.name}" with the example's description and the arguments ` +
 		Object.keys(offered?.function.parameters?.properties ?? {}).join(', '),
 	openAi.requests.map((r) => `${r.method} ${r.path}${r.authorized ? '' : ' (no key)'}`),
 );

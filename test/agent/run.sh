@@ -34,5 +34,6 @@ stop_n8n
 
 kill -TERM "$OPENAI_PID"; wait "$OPENAI_PID" || true; OPENAI_PID=
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-node test/agent/checkAgent.js "$WORK/answer.json" "$WORK/failure.json" "$FAILURE" \
+node test/agent/checkAgent.js examples/ai-agent-image-edit.json \
+	"$WORK/answer.json" "$WORK/failure.json" "$FAILURE" \
 	"$(tail -n 1 "$WORK/fake-openai.log")" "$(tail -n 1 "$WORK/fake.log")" "$KEY"
