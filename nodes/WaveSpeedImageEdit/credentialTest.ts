@@ -4,7 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from './transport';
+import { normalizeBaseUrl } from './transport/client';
 
 const BALANCE_PATH = '/api/v3/balance';
 const TEST_TIMEOUT_MS = 20_000;
