@@ -41,7 +41,9 @@ function errorMessage(failure: unknown): string {
 	return typeof message === 'string' && message ? message : 'no error message';
 }
 
-function envelopeOf(body: unknown): { code?: unknown; message?: unknown; data?: unknown } | undefined {
+function envelopeOf(
+	body: unknown,
+): { code?: unknown; message?: unknown; data?: unknown } | undefined {
 	if (typeof body === 'string') {
 		try {
 			return envelopeOf(JSON.parse(body));
@@ -52,7 +54,10 @@ function envelopeOf(body: unknown): { code?: unknown; message?: unknown; data?: 
 	return body && typeof body === 'object' && 'code' in body ? body : undefined;
 }
 
-function judge(baseUrl: string, { statusCode, headers, body }: LegacyResponse): INodeCredentialTestResult {
+function judge(
+	baseUrl: string,
+	{ statusCode, headers, body }: LegacyResponse,
+): INodeCredentialTestResult {
 	const envelope = envelopeOf(body);
 	const said = typeof envelope?.message === 'string' ? ` WaveSpeed said: ${envelope.message}.` : '';
 	if (statusCode === 401 || statusCode === 403 || envelope?.code === 401) {
@@ -114,9 +119,13 @@ export async function waveSpeedApiTest(
 		// The failure also carries the request's headers, the key among them: only code and message are read.
 		const code = errorCode(failure);
 		if (code && code in NOTHING_ANSWERED) {
-			return error(`Nothing answered at ${baseUrl} (${NOTHING_ANSWERED[code]}, ${code}). ${CHECK_BASE_URL}`);
+			return error(
+				`Nothing answered at ${baseUrl} (${NOTHING_ANSWERED[code]}, ${code}). ${CHECK_BASE_URL}`,
+			);
 		}
-		return error(`The connection to ${baseUrl} failed: ${errorMessage(failure)}. ${CHECK_BASE_URL}`);
+		return error(
+			`The connection to ${baseUrl} failed: ${errorMessage(failure)}. ${CHECK_BASE_URL}`,
+		);
 	}
 	return judge(baseUrl, response);
 }

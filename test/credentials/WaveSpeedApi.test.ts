@@ -23,8 +23,14 @@ async function closedPortUrl(): Promise<string> {
 
 describe('WaveSpeed API credential test (run as n8n runs it)', () => {
 	test('the right key passes: GET {Base URL}/api/v3/balance with the Bearer key', async () => {
-		const { result, requests } = await runCredentialTest({ apiKey: fake.apiKey, baseUrl: ` ${fake.url}/ ` });
-		expect(result).toEqual({ status: 'OK', message: 'WaveSpeed accepted the API key (balance: 12.5)' });
+		const { result, requests } = await runCredentialTest({
+			apiKey: fake.apiKey,
+			baseUrl: ` ${fake.url}/ `,
+		});
+		expect(result).toEqual({
+			status: 'OK',
+			message: 'WaveSpeed accepted the API key (balance: 12.5)',
+		});
 		expect(requests).toBe(1);
 		expect(fake.requests.at(-1)).toMatchObject({
 			host: 'api',
@@ -44,17 +50,23 @@ describe('WaveSpeed API credential test (run as n8n runs it)', () => {
 		expect(result.message).not.toContain('not-the-key');
 	});
 
-	test.each(['ftp://x', 'file:///etc/passwd', 'api.wavespeed.ai', 'http://', 'javascript:alert(1)', ''])(
-		'Base URL %j never passes and nothing is sent',
-		async (baseUrl) => {
-			const before = fake.requests.length;
-			const { result, requests } = await runCredentialTest({ apiKey: fake.apiKey, baseUrl });
-			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/^Base URL must start with http:\/\/ or https:\/\/ \(it is ".*"\)\./);
-			expect(requests).toBe(0);
-			expect(fake.requests.length).toBe(before);
-		},
-	);
+	test.each([
+		'ftp://x',
+		'file:///etc/passwd',
+		'api.wavespeed.ai',
+		'http://',
+		'javascript:alert(1)',
+		'',
+	])('Base URL %j never passes and nothing is sent', async (baseUrl) => {
+		const before = fake.requests.length;
+		const { result, requests } = await runCredentialTest({ apiKey: fake.apiKey, baseUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(
+			/^Base URL must start with http:\/\/ or https:\/\/ \(it is ".*"\)\./,
+		);
+		expect(requests).toBe(0);
+		expect(fake.requests.length).toBe(before);
+	});
 
 	test('ftp://x: the message names the value and the right one', async () => {
 		const { result } = await runCredentialTest({ apiKey: fake.apiKey, baseUrl: 'ftp://x' });
@@ -96,7 +108,11 @@ describe('WaveSpeed API credential test (run as n8n runs it)', () => {
 	test('WaveSpeed failing on its side is reported with its own message', async () => {
 		fake.inject({
 			route: 'balance',
-			action: { kind: 'status', status: 500, body: { code: 500, message: 'Internal error', data: null } },
+			action: {
+				kind: 'status',
+				status: 500,
+				body: { code: 500, message: 'Internal error', data: null },
+			},
 		});
 		const { result } = await runCredentialTest({ apiKey: fake.apiKey, baseUrl: fake.url });
 		expect(result).toEqual({

@@ -30,11 +30,15 @@ function loadPackage(): Promise<PackageDirectoryLoader> {
 async function findTestFunction(): Promise<ICredentialTestFunction> {
 	const loader = await loadPackage();
 	if (loader.credentialTypes[CREDENTIAL_TYPE].type.test) {
-		throw new Error(`${CREDENTIAL_TYPE} has a declarative test, so n8n would never call a node's function`);
+		throw new Error(
+			`${CREDENTIAL_TYPE} has a declarative test, so n8n would never call a node's function`,
+		);
 	}
 	for (const nodeName of loader.known.credentials[CREDENTIAL_TYPE].supportedNodes ?? []) {
 		const node = loader.nodeTypes[nodeName].type as INodeType;
-		const entry = node.description.credentials?.find((c) => c.name === CREDENTIAL_TYPE && c.testedBy);
+		const entry = node.description.credentials?.find(
+			(c) => c.name === CREDENTIAL_TYPE && c.testedBy,
+		);
 		if (typeof entry?.testedBy === 'string') return node.methods!.credentialTest![entry.testedBy];
 	}
 	throw new Error(`no node of the package tests ${CREDENTIAL_TYPE}`);
@@ -54,10 +58,19 @@ export interface CredentialTestRun {
  * HTTP client. Not reproduced: the REST route, decryption from the database, and the redaction of
  * external-secret values in the message (this credential has none).
  */
-export async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<CredentialTestRun> {
+export async function runCredentialTest(
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestRun> {
 	const test = await findTestFunction();
 	const { type } = (await loadPackage()).credentialTypes[CREDENTIAL_TYPE];
-	const withDefaults = NodeHelpers.getNodeParameters(type.properties, data as INodeParameters, true, false, null, null);
+	const withDefaults = NodeHelpers.getNodeParameters(
+		type.properties,
+		data as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	);
 	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
 	const send = context.helpers.request;
 	let requests = 0;
