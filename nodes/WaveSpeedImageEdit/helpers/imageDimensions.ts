@@ -1,3 +1,5 @@
+import type { IBinaryData } from 'n8n-workflow';
+
 export interface ImageDimensions {
 	width: number;
 	height: number;
@@ -166,4 +168,43 @@ export class ImageDimensionsTap {
 	get keptBytes(): number {
 		return this.kept;
 	}
+}
+
+/**
+ * Reads a stream's chunks through a tap only until the size is settled, then stops (a `for
+ * await` that breaks closes the stream). For a file already in n8n's binary store.
+ */
+export async function readImageDimensions(
+	chunks: AsyncIterable<Uint8Array>,
+	maxHeadBytes = MAX_HEAD_BYTES,
+): Promise<ImageDimensions | undefined> {
+	const tap = new ImageDimensionsTap(maxHeadBytes);
+	for await (const chunk of chunks) {
+		tap.observe(
+			Buffer.isBuffer(chunk)
+				? chunk
+				: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+		);
+		if (tap.settled) break;
+	}
+	return tap.dimensions;
+}
+
+/** Base64 characters that decode to at most MAX_HEAD_BYTES. */
+const MAX_HEAD_BASE64_CHARS = Math.floor(MAX_HEAD_BYTES / 3) * 4;
+
+/**
+ * The size of an image n8n has stored: from the head of its file in the binary store (read
+ * through `openStream`, e.g. `(id) => ctx.helpers.getBinaryStream(id)`), or from the head of
+ * its inline base64 in n8n's in-memory mode.
+ */
+export async function binaryImageDimensions(
+	binary: IBinaryData,
+	openStream: (id: string) => Promise<AsyncIterable<Uint8Array>>,
+): Promise<ImageDimensions | undefined> {
+	if (binary.id) return await readImageDimensions(await openStream(binary.id));
+	const reading = imageDimensions(
+		Buffer.from(binary.data.slice(0, MAX_HEAD_BASE64_CHARS), 'base64'),
+	);
+	return typeof reading === 'object' ? reading : undefined;
 }

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
 
 import { makePng } from '../../../../devkit/fake-wavespeed/png';
+import { storeBinary, useFilesystemBinaryMode } from '../../../../devkit/harness/engine';
 import {
+	binaryImageDimensions,
 	ImageDimensionsTap,
 	imageDimensions,
 	MAX_HEAD_BYTES,
+	readImageDimensions,
 } from '../../../../nodes/WaveSpeedImageEdit/helpers/imageDimensions';
 
 // Made once with Debian's ImageMagick 6.9.11 and libwebp 1.2.4 (cwebp):
@@ -222,4 +227,97 @@ describe('ImageDimensionsTap: reads the size from chunks as they pass', () => {
 		tap.observe(png.subarray(10));
 		expect(tap.dimensions).toEqual({ width: 640, height: 480 });
 	});
+});
+
+/** Yields `bytes` in chunks of `size`, counting the chunks taken and noting when it is closed. */
+function chunked(bytes: Buffer, size: number) {
+	const state = { pulled: 0, closed: false };
+	async function* chunks() {
+		try {
+			for (let at = 0; at < bytes.length; at += size) {
+				state.pulled++;
+				yield bytes.subarray(at, at + size);
+			}
+		} finally {
+			state.closed = true;
+		}
+	}
+	return { chunks: chunks(), state };
+}
+
+describe('readImageDimensions / binaryImageDimensions: the size of a stored image from its head', () => {
+	test('reads chunks only until the size is known, then closes the stream', async () => {
+		const jpeg = withAppSegments(baseline, 3);
+		const { chunks, state } = chunked(Buffer.concat([jpeg, Buffer.alloc(1_000_000)]), 64 * 1024);
+		expect(await readImageDimensions(chunks)).toEqual({ width: 7, height: 5 });
+		expect(state.pulled).toBe(4);
+		expect(state.closed).toBe(true);
+	});
+
+	test('a non-image: one chunk read, no size', async () => {
+		const { chunks, state } = chunked(Buffer.alloc(500_000, 0x41), 64 * 1024);
+		expect(await readImageDimensions(chunks)).toBeUndefined();
+		expect(state.pulled).toBe(1);
+	});
+
+	test('a file in the binary store (it has an id): read through openStream', async () => {
+		const png = makePng(640, 480);
+		const opened: string[] = [];
+		const dimensions = await binaryImageDimensions(
+			{ id: 'filesystem-v2:abc', data: 'filesystem-v2', mimeType: 'image/png' },
+			async (id) => {
+				opened.push(id);
+				return chunked(png, 64 * 1024).chunks;
+			},
+		);
+		expect(dimensions).toEqual({ width: 640, height: 480 });
+		expect(opened).toEqual(['filesystem-v2:abc']);
+	});
+
+	test.each<[string, Buffer, { width: number; height: number } | undefined]>([
+		['a PNG', makePng(640, 480), { width: 640, height: 480 }],
+		['a WebP', fixture('vp8l-513x3.webp'), { width: 513, height: 3 }],
+		[
+			'a JPEG with 3 × 64 KiB of APP segments',
+			withAppSegments(baseline, 3),
+			{ width: 7, height: 5 },
+		],
+		['a JPEG whose frame header lies past the limit', withAppSegments(baseline, 5), undefined],
+		['text', Buffer.from('not an image'), undefined],
+	])('inline base64 (n8n in-memory mode), %s', async (_, bytes, expected) => {
+		const binary = { data: bytes.toString('base64'), mimeType: 'image/png' };
+		const openStream = async () => {
+			throw new Error('an inline binary has no stream');
+		};
+		expect(await binaryImageDimensions(binary, openStream)).toEqual(expected);
+	});
+});
+
+describe("binaryImageDimensions on n8n's filesystem binary store", () => {
+	beforeAll(async () => {
+		await useFilesystemBinaryMode();
+	});
+
+	test.each<[string, Buffer, string, number, number]>([
+		['a 3 MB PNG', makePng(1024, 1024, 5, 0), 'image/png', 1024, 1024],
+		['a JPEG with 3 × 64 KiB of APP segments', withAppSegments(baseline, 3), 'image/jpeg', 7, 5],
+		['a WebP', fixture('vp8x-1030x2.webp'), 'image/webp', 1030, 2],
+	])(
+		'%s stored as a file: read back from its head',
+		async (label, bytes, mimeType, width, height) => {
+			const stored = await storeBinary(bytes, 'output', mimeType);
+			expect(stored.id).toMatch(/^filesystem/);
+			const service = Container.get(BinaryDataService);
+			const started = performance.now();
+			const dimensions = await binaryImageDimensions(
+				stored,
+				async (id) => await service.getAsStream(id),
+			);
+			const ms = performance.now() - started;
+			expect(dimensions).toEqual({ width, height });
+			console.log(
+				`${label} (${bytes.length} bytes on disk): size read back in ${ms.toFixed(2)} ms`,
+			);
+		},
+	);
 });
