@@ -101,7 +101,8 @@ export async function waveSpeedApiTest(
 			`Base URL must start with http:// or https:// (it is "${String(rawBaseUrl ?? '')}"). For WaveSpeed itself use ${OFFICIAL_BASE_URL}.`,
 		);
 	}
-	// n8n 2.41 gives credential tests only the legacy `request` helper, no httpRequest.
+	// n8n 2.41 gives credential tests only the legacy `request` helper (no httpRequest), so
+	// the community lint's advice to call httpRequest instead cannot be followed here.
 	const { request } = this.helpers;
 	let response: LegacyResponse;
 	try {

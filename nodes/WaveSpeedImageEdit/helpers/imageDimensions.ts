@@ -8,7 +8,7 @@ export interface ImageDimensions {
 /** What a file's first bytes tell: its size, that more bytes are needed, or that they cannot. */
 export type HeadReading = ImageDimensions | 'needMore' | undefined;
 
-/** Enough for any common header; a JPEG's metadata segments before its frame header rarely pass 100 KiB. */
+/** Room for a JPEG's metadata segments (Exif, ICC profile, XMP) before its frame header. */
 export const MAX_HEAD_BYTES = 256 * 1024;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
