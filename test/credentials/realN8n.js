@@ -1,8 +1,7 @@
 // Signs up the owner of a fresh n8n and asks it to test the imported WaveSpeed credential with
-// several values, as the editor does when the user saves the credential dialog.
-const net = require('node:net');
-
-const [base, api, key] = process.argv.slice(2);
+// several values, as the editor does when the user saves the credential dialog. `closed` is an
+// address where nothing listens.
+const [base, api, key, closed] = process.argv.slice(2);
 const headers = { 'content-type': 'application/json', 'browser-id': 'wavespeed-credential-check' };
 const owner = {
 	email: 'owner@example.com',
@@ -10,15 +9,6 @@ const owner = {
 	lastName: 'Owner',
 	password: 'Demo-Passw0rd!',
 };
-
-function closedPortUrl() {
-	return new Promise((resolve) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(`http://127.0.0.1:${port}`));
-		});
-	});
-}
 
 (async () => {
 	const setup = await fetch(`${base}/rest/owner/setup`, {
@@ -28,7 +18,6 @@ function closedPortUrl() {
 	});
 	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 	headers.cookie = `n8n-auth=${/n8n-auth=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1]}`;
-	const closed = await closedPortUrl();
 	const cases = [
 		['right key', { apiKey: key, baseUrl: api }, 'OK', /^WaveSpeed accepted the API key/],
 		[
