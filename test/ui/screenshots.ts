@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+
+import type { EditorPage } from './editorPage';
+
+/**
+ * The README's pictures, from the examples run.sh imports under the ids "example-<file name>".
+ * Each is taken once what it shows is on screen; animations are finished first.
+ */
+export async function takeReadmeScreenshots(editor: EditorPage, docsDir: string): Promise<string> {
+	const { page, base } = editor;
+	const saved: string[] = [];
+	const shot = async (name: string) => {
+		await page.screenshot({ path: join(docsDir, `${name}.png`), animations: 'disabled' });
+		saved.push(`${name}.png`);
+	};
+
+	await editor.openNewWorkflow();
+	await editor.openPanelFromPlusButton();
+	await editor.search('WaveSpeed', 'WaveSpeed Image Edit');
+	await shot('node-search');
+
+	await page.goto(`${base}/workflow/example-webhook-edit-upload`);
+	await page.getByTestId('canvas-node').nth(2).waitFor();
+	await shot('workflow-webhook');
+
+	// The editor opens a node's panel from its URL: /workflow/<workflow id>/<node id>.
+	await page.goto(
+		`${base}/workflow/example-composite-two-images/b2f0c1de-0000-4000-8000-000000000002`,
+	);
+	await editor.ndv.waitFor();
+	await shot('node-parameters');
+
+	await page.goto(`${base}/workflow/example-edit-image-by-url`);
+	await page.getByTestId('canvas-node').nth(2).waitFor();
+	await page.getByTestId('execute-workflow-button').click();
+	await page.getByTestId('canvas-node-status-success').nth(2).waitFor({ timeout: 120_000 });
+	await shot('run-finished');
+
+	await editor.canvasNode('WaveSpeed Image Edit').dblclick();
+	const output = page.getByTestId('output-panel');
+	await output.getByTestId('ndv-view-binary-data').click();
+	await output
+		.locator('img[src*="/rest/binary-data"]')
+		.evaluate((img: HTMLImageElement) => img.decode());
+	await shot('run-output');
+	return saved.join(', ');
+}
