@@ -69,23 +69,27 @@ export class EditorPage {
 			.first()
 			.waitFor({ timeout: 10_000 })
 			.catch(() => undefined);
-		const results = this.nodeCreator.getByTestId('item-iterator-item');
-		return (await results.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+		const titles = this.nodeCreator.getByTestId('node-creator-item-name');
+		return (await titles.allInnerTexts()).map((title) => title.trim());
 	}
 
-	resultItem(displayName: string): Locator {
-		return this.nodeCreator
-			.getByTestId('item-iterator-item')
-			.filter({ hasText: displayName })
-			.first();
+	/** A result or action of the nodes panel by its exact title. */
+	resultItem(title: string): Locator {
+		const name = this.page.getByTestId('node-creator-item-name').getByText(title, { exact: true });
+		return this.nodeCreator.getByTestId('item-iterator-item').filter({ has: name }).first();
 	}
 
-	/** Clicks a search result. A community node first shows its details with "Add to workflow". */
-	async addFromResult(displayName: string) {
+	/**
+	 * Clicks a search result, then the action to add when n8n lists the node's actions (a node
+	 * with operations), or "Add to workflow" on a community node's details.
+	 */
+	async addFromResult(displayName: string, action: string) {
 		await this.resultItem(displayName).click();
+		const actionItem = this.resultItem(action);
 		const add = this.page.getByRole('button', { name: 'Add to workflow' });
-		await add.or(this.ndv).first().waitFor();
-		if (await add.isVisible()) await add.click();
+		await actionItem.or(add).or(this.ndv).first().waitFor();
+		if (await actionItem.isVisible()) await actionItem.click();
+		else if (await add.isVisible()) await add.click();
 		await this.ndv.waitFor();
 	}
 

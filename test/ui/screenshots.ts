@@ -9,9 +9,11 @@ import type { EditorPage } from './editorPage';
 export async function takeReadmeScreenshots(editor: EditorPage, docsDir: string): Promise<string> {
 	const { page, base } = editor;
 	const saved: string[] = [];
+	let started = Date.now();
 	const shot = async (name: string) => {
 		await page.screenshot({ path: join(docsDir, `${name}.png`), animations: 'disabled' });
-		saved.push(`${name}.png`);
+		saved.push(`${name}.png ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		started = Date.now();
 	};
 
 	await editor.openNewWorkflow();
@@ -27,7 +29,8 @@ export async function takeReadmeScreenshots(editor: EditorPage, docsDir: string)
 	await page.goto(
 		`${base}/workflow/example-composite-two-images/b2f0c1de-0000-4000-8000-000000000002`,
 	);
-	await editor.ndv.waitFor();
+	// Down to the second image, "Add Image", and the custom size with its ranges.
+	await editor.parameter('height').scrollIntoViewIfNeeded();
 	await shot('node-parameters');
 
 	await page.goto(`${base}/workflow/example-edit-image-by-url`);

@@ -4,4 +4,5 @@
  */
 export const SEARCH_TARGETS: { displayName: string; terms: string[] }[] = [
 	{ displayName: 'WaveSpeed Image Edit', terms: ['WaveSpeed', 'image edit', 'flux'] },
+	{ displayName: 'WaveSpeed Trigger', terms: ['WaveSpeed', 'flux'] },
 ];
