@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 
+import type { Page } from 'playwright-core';
+
 import type { EditorPage } from './editorPage';
+
+async function dismissToasts(page: Page) {
+	const toasts = page.locator('.el-notification');
+	await toasts.first().waitFor();
+	for (const close of await toasts.locator('.el-notification__closeBtn').all()) await close.click();
+	await toasts.first().waitFor({ state: 'hidden' });
+}
 
 /**
  * The README's pictures, from the examples run.sh imports under the ids "example-<file name>".
@@ -37,6 +46,14 @@ export async function takeReadmeScreenshots(editor: EditorPage, docsDir: string)
 	await page.getByTestId('canvas-node').nth(2).waitFor();
 	await page.getByTestId('execute-workflow-button').click();
 	await page.getByTestId('canvas-node-status-success').nth(2).waitFor({ timeout: 120_000 });
+	await dismissToasts(page);
+	// The button shows its label again once n8n has finished with the run.
+	await page.waitForFunction(() => {
+		const button = document.querySelector<HTMLButtonElement>(
+			'[data-test-id="execute-workflow-button"]',
+		);
+		return button && !button.disabled && button.innerText.includes('Execute workflow');
+	});
 	await shot('run-finished');
 
 	await editor.canvasNode('WaveSpeed Image Edit').dblclick();
