@@ -14,7 +14,14 @@ async function main() {
 		apiKey: fake.apiKey,
 		accepted: fake.acceptedTasks,
 		outputRequestsWithAuthorization: fake.requests.filter((r) => r.host === 'output' && r.authorization).length,
+		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt })),
 		apiRequestsWithKey: fake.requests.filter((r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`).length,
+		tasks: fake.tasks.map((t) => ({
+			prompt: t.body.prompt,
+			images: t.body.images,
+			status: t.status,
+			outputs: t.outputs,
+		})),
 	});
 	console.log(JSON.stringify(summary()));
 	process.on('SIGTERM', async () => {

@@ -1,9 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './constants';
-import { imageEditProperties } from './description';
-import { runImageEdits } from './router';
+import { editProperties } from './actions/edit/edit.description';
+import { getResultProperties } from './actions/getResult/getResult.description';
+import { operationProperty } from './actions/operations';
+import { route } from './actions/router';
+import { waveSpeedApiTest } from './credentialTest';
+import { MODELS } from './helpers/models';
+
+const modelNames = Object.fromEntries(MODELS.map(({ id, name }) => [id, name]));
 
 export class WaveSpeedImageEdit implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,17 +17,20 @@ export class WaveSpeedImageEdit implements INodeType {
 		icon: { light: 'file:../../icons/wavespeed.svg', dark: 'file:../../icons/wavespeed.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["model"].includes("4b") ? "FLUX.2 Klein 4B Edit" : "FLUX.2 Klein 9B Edit" }}',
+		subtitle: `={{ $parameter["operation"] === "getResult" ? "Get Result" : (${JSON.stringify(modelNames)})[$parameter["model"]] }}`,
 		description: "Edit images with WaveSpeed AI's FLUX.2 [klein] Base Edit models",
 		defaults: { name: 'WaveSpeed Image Edit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: imageEditProperties,
+		// Literal names: n8n's lint (credential-test-required) reads testedBy from this file's source.
+		credentials: [{ name: 'waveSpeedApi', required: true, testedBy: 'waveSpeedApiTest' }],
+		properties: [operationProperty, ...editProperties, ...getResultProperties],
 	};
 
+	methods = { credentialTest: { waveSpeedApiTest } };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runImageEdits(this);
+		return await route(this);
 	}
 }

@@ -7,14 +7,18 @@
 #    is spent on).
 #  - Beside that, the webhook example runs under a real `n8n start` in filesystem mode (n8n 2.x's
 #    default): once its webhook is registered, a photo is posted to it and the edited image
-#    comes back.
+#    comes back; then the task lifecycle (lifecycle.sh) runs against that n8n.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
+export N8N_PORT=$(free_port)
+export E2E_N8N_URL="http://127.0.0.1:$N8N_PORT"
+source test/e2e/lifecycle.sh
 
 # execute-batch only selects workflow ids that contain a digit.
 manual=()
 for example in examples/*.json; do
 	name=$(basename "$example" .json)
+	[[ " $LIFECYCLE_EXAMPLES " == *" $name "* ]] && continue
 	if grep -q '"n8n-nodes-base.manualTrigger"' "$example"; then
 		prepare_example "$example" "e2e-$name-1"
 		manual+=("$name")
@@ -23,6 +27,7 @@ done
 FAILURE='Prompt rejected by the safety filter'
 prepare_example examples/edit-image-by-url.json e2e-failing-prompt-1 "Edit [fail:$FAILURE]"
 prepare_example examples/webhook-edit-upload.json e2e-webhook-1
+prepare_lifecycle
 import_prepared
 batch_ids=$(printf 'e2e-%s-1,' "${manual[@]}" failing-prompt)
 batch_ids=${batch_ids%,}
@@ -60,18 +65,21 @@ run_webhook() {
 	echo "[e2e] filesystem binary mode: n8n start took $(since "$started") s"
 	local url="http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit"
 	started=$(now)
-	wait_for_webhook "$url" && echo "[e2e] filesystem binary mode: its webhook was registered $(since "$started") s later" &&
-		node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "$url" 500 375 || {
-		stop_n8n
-		return 1
-	}
+	if wait_for_webhook "$url"; then
+		echo "[e2e] filesystem binary mode: its webhook was registered $(since "$started") s later"
+		record node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "$url" 500 375
+	else
+		record false
+	fi
+	run_lifecycle || record false
 	stop_n8n
 }
 
 # The manual runs get their own copy of the user folder, so that they run beside the webhook's
 # n8n start (each n8n process keeps one core busy; these machines have two).
-mkdir -p "$WORK/batch"
+mkdir -p "$WORK/batch" "$WORK/lifecycle"
 cp -a "$WORK/.n8n" "$WORK/batch/.n8n"
+cp -a "$WORK/.n8n" "$WORK/lifecycle/.n8n"
 BATCH_PID=
 (
 	trap '[ -z "$BATCH_PID" ] || kill "$BATCH_PID" 2>/dev/null; exit 143' TERM
@@ -83,7 +91,8 @@ BATCH_PID=
 LANE_PIDS+=($!)
 
 publish_workflow e2e-webhook-1
-record run_webhook
+publish_workflow e2e-receive-1
+run_webhook || record false
 
 wait "${LANE_PIDS[0]}" || true
 LANE_PIDS=()
@@ -93,7 +102,8 @@ passed=$((passed + lane_passed))
 failed=$((failed + lane_failed))
 
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-# Each binary mode runs the manual examples and the failing prompt once; the webhook gets one photo.
-record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" $((2 * (${#manual[@]} + 1) + 1))
+# Each binary mode runs the manual examples and the failing prompt once; the webhook gets one
+# photo; the lifecycle submits three tasks and one more to recover.
+record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" $((2 * (${#manual[@]} + 1) + 1 + 4))
 echo "e2e n8n $N8N_VERSION: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -27,6 +27,8 @@ trap "exit 130" INT TERM
 export N8N_USER_FOLDER="$WORK"
 export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false
 export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
+# n8n refreshes an MCP registry from the internet at start-up; these machines reach only 127.0.0.1.
+export N8N_DISABLED_MODULES=mcp-registry
 export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files"
 mkdir -p "$WORK/files"
 cp -a "$FRESH/.n8n" "$WORK/.n8n"
@@ -90,7 +92,8 @@ prepare_example() {
 		// Public photos become PNGs of the same size on the fake; the documented file folder a temporary one.
 		const text = fs.readFileSync(file, "utf8")
 			.replace(/https:\/\/picsum\.photos\/id\/\d+\/(\d+)\/(\d+)\.jpg/g, `${process.env.FAKE_OUTPUT}/images/$1x$2.png`)
-			.replaceAll("/home/node/.n8n-files", process.env.N8N_RESTRICT_FILE_ACCESS_TO);
+			.replaceAll("/home/node/.n8n-files", process.env.N8N_RESTRICT_FILE_ACCESS_TO)
+			.replaceAll("https://your-n8n.example.com", process.env.E2E_N8N_URL ?? "https://your-n8n.example.com");
 		const w = JSON.parse(text);
 		w.id = id;
 		// n8n 1.x refuses to import a workflow without these; 2.x fills them in.

@@ -21,9 +21,15 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 			model: 'wavespeed-ai/flux-2-klein-base-9b/edit',
 			status: 'completed',
 			outputs: [task.outputs[0]],
-			seed: -1,
-			size: null,
+			seed: task.body.seed,
+			// Match Input: the size the output really has, read from the image's header.
+			size: '320*240',
+			width: 320,
+			height: 240,
 		});
+		// Seed -1: the node picked the seed itself, sent it and reports it, so the image can be reproduced.
+		expect(Number.isInteger(task.body.seed)).toBe(true);
+		expect(task.body.seed).toBeGreaterThanOrEqual(0);
 		expect(item.json.timings).toEqual({ inference: expect.any(Number) });
 		expect(typeof item.json.createdAt).toBe('string');
 		expect(item.pairedItem).toEqual({ item: 0 });

@@ -1,0 +1,144 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { TaskDurationEstimate } from '../helpers/durationEstimate';
+import { ensureNodeError, WaveSpeedError } from '../helpers/errors';
+import { DEFAULTS, LIMITS } from '../helpers/limits';
+import { isWholeNumber, ParameterProblem, parameterError, show } from '../helpers/parameters';
+import { SubmitGate } from '../helpers/submitGate';
+import { StopSignal } from '../helpers/timing';
+
+/** What the items of one execution share. */
+export interface BatchContext {
+	gate: SubmitGate;
+	estimate: TaskDurationEstimate;
+	/** Fires when the execution is cancelled or the batch stops after a failure. */
+	stop: StopSignal;
+	/** Called the moment WaveSpeed accepts an item's task, so a stopped batch can report it. */
+	onSubmitted(itemIndex: number, taskId: string): void;
+}
+
+/** One operation as the batch runs it: read every item first, then process them one by one. */
+export interface ItemOperation<Request> {
+	read(ctx: IExecuteFunctions, itemIndex: number): Request;
+	run(ctx: IExecuteFunctions, request: Request, itemIndex: number, batch: BatchContext): Promise<INodeExecutionData>;
+	/** Called when the node returns its items: n8n will not run it again for this execution. */
+	finished?(ctx: IExecuteFunctions): void;
+}
+
+type ItemError = ReturnType<typeof ensureNodeError>;
+
+function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
+	const json: INodeExecutionData['json'] = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof WaveSpeedError && error.taskId) json.id = error.taskId;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function describeOthers(tasks: Map<number, string>, finished: Set<number>, failedItem: number): string {
+	const others = [...tasks].filter(([item]) => item !== failedItem);
+	if (others.length === 0) return '';
+	const lines = others.map(
+		([item, id]) => `item ${item}: task ${id} (${finished.has(item) ? 'finished' : 'may still be running'})`,
+	);
+	return ` Tasks already submitted for other items, not resubmitted: ${lines.join('; ')}.`;
+}
+
+export function readMaxConcurrency(ctx: IExecuteFunctions): number {
+	const value = (ctx.getNodeParameter('options.maxConcurrency', 0, DEFAULTS.maxConcurrency) as unknown) ?? DEFAULTS.maxConcurrency;
+	if (!isWholeNumber(value) || value < 1 || value > LIMITS.concurrencyMax) {
+		throw parameterError(
+			ctx,
+			0,
+			new ParameterProblem(
+				'Options → Max Concurrency',
+				`${show(value)} is not allowed`,
+				`Use a whole number from 1 to ${LIMITS.concurrencyMax} (default ${DEFAULTS.maxConcurrency})`,
+			),
+		);
+	}
+	return value;
+}
+
+/**
+ * Owns the item loop: validates every item before anything is sent, runs up to Max Concurrency
+ * items at once, keeps input order and pairedItem, and shapes failures for Continue On Fail.
+ */
+export async function runBatch<Request>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<Request>,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const results: INodeExecutionData[] = new Array(items.length);
+	const fail = (i: number, error: unknown) => {
+		const itemError = ensureNodeError(ctx.getNode(), error, i);
+		if (!continueOnFail) throw itemError;
+		results[i] = errorItem(itemError, i);
+	};
+
+	let concurrency = 1;
+	try {
+		concurrency = readMaxConcurrency(ctx);
+	} catch (error) {
+		items.forEach((_, i) => fail(i, error));
+		operation.finished?.(ctx);
+		return [results];
+	}
+	const requests: Array<Request | undefined> = items.map((_, i) => {
+		try {
+			return operation.read(ctx, i);
+		} catch (error) {
+			fail(i, error);
+			return undefined;
+		}
+	});
+
+	const cancel = ctx.getExecutionCancelSignal();
+	const stop = new AbortController();
+	const submitted = new Map<number, string>();
+	const finished = new Set<number>();
+	const batch: BatchContext = {
+		gate: new SubmitGate(),
+		estimate: new TaskDurationEstimate(),
+		stop: new StopSignal(cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal),
+		onSubmitted: (item, id) => submitted.set(item, id),
+	};
+	let firstFailure: { item: number; error: ItemError } | undefined;
+	let next = 0;
+
+	const worker = async () => {
+		while (next < items.length && !batch.stop.aborted) {
+			const i = next++;
+			const request = requests[i];
+			if (request === undefined) continue;
+			try {
+				results[i] = await operation.run(ctx, request, i, batch);
+				finished.add(i);
+			} catch (error) {
+				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
+				if (batch.stop.aborted) continue;
+				const itemError = ensureNodeError(ctx.getNode(), error, i);
+				if (continueOnFail) {
+					results[i] = errorItem(itemError, i);
+				} else if (!firstFailure) {
+					firstFailure = { item: i, error: itemError };
+					stop.abort();
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (cancel?.aborted) {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled; no further tasks were submitted');
+	}
+	if (firstFailure) {
+		const { item, error } = firstFailure;
+		const others = describeOthers(submitted, finished, item);
+		if (others) error.description = `${error.description ?? ''}${others}`.trim();
+		throw error;
+	}
+	operation.finished?.(ctx);
+	return [results];
+}
