@@ -3,8 +3,9 @@ import type { Waker } from './timing';
 const SAMPLES_KEPT = 15;
 
 /**
- * Learns, across the items of one execution, how long a task runs once WaveSpeed starts it,
- * so each item can check for its result just when it is due instead of on a fixed beat.
+ * Learns, for one account and model, how long a task runs once WaveSpeed starts it (for the life
+ * of the process, see accountMemory), so each item can check for its result just when it is due
+ * instead of on a fixed beat.
  */
 export class TaskDurationEstimate implements Waker {
 	private samples: number[] = [];
