@@ -16,6 +16,7 @@ async function main() {
 		output: fake.outputUrl,
 		apiKey: fake.apiKey,
 		accepted: fake.acceptedTasks,
+		rateLimited: fake.rateWindow.refused,
 		outputRequestsWithAuthorization: fake.requests.filter((r) => r.host === 'output' && r.authorization).length,
 		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt })),
 		apiRequestsWithKey: fake.requests.filter((r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`).length,

@@ -116,6 +116,8 @@ export class FakeWaveSpeed {
 
 	private outputs = new Map<string, Buffer>();
 
+	private inputs = new Map<string, Buffer>();
+
 	private sharedOutput?: Buffer;
 
 	constructor(options: FakeWaveSpeedOptions = {}) {
@@ -273,6 +275,17 @@ export class FakeWaveSpeed {
 		};
 	}
 
+	/** A test input image; made once per size, as its bytes never change. */
+	private inputPng(width: number, height: number): Buffer {
+		const key = `${width}x${height}`;
+		let png = this.inputs.get(key);
+		if (!png) {
+			png = makePng(width, height, 7);
+			this.inputs.set(key, png);
+		}
+		return png;
+	}
+
 	private outputPng(task: FakeTask, n: number): Buffer {
 		if (this.sharedOutput) return this.sharedOutput;
 		const key = `${task.id}/${n}`;
@@ -421,7 +434,7 @@ export class FakeWaveSpeed {
 		await readBody(req);
 		if (this.applyFault(this.faults.take(route), res, entry)) return;
 		const image = /^\/images\/(\d+)x(\d+)\.png$/.exec(path);
-		if (image) return this.send(res, entry, 200, makePng(Number(image[1]), Number(image[2]), 7));
+		if (image) return this.send(res, entry, 200, this.inputPng(Number(image[1]), Number(image[2])));
 		const upload = /^\/uploads\/([^/]+)\//.exec(path);
 		if (upload && this.uploads.has(upload[1])) {
 			const stored = this.uploads.get(upload[1])!;

@@ -12,10 +12,12 @@ export class TaskDurationEstimate implements Waker {
 
 	private listeners = new Set<() => void>();
 
+	/** Wakes the waiting items only with the first sample: later ones refine, and a wake is a poll. */
 	record(durationMs: number) {
 		if (!(durationMs > 0)) return;
+		const first = this.samples.length === 0;
 		this.samples = [...this.samples.slice(-(SAMPLES_KEPT - 1)), durationMs];
-		for (const listener of [...this.listeners]) listener();
+		if (first) for (const listener of [...this.listeners]) listener();
 	}
 
 	/** The median of recent runs, or undefined before the first task has finished. */

@@ -67,12 +67,21 @@ export class SubmitGate implements Waker {
 		this.notify();
 	}
 
-	rateLimited(retryAfterMs?: number) {
+	/**
+	 * A 429. The first of a run of refusals and each refused probe decide the next wait; submits
+	 * that were already on their way when the gate closed only add a Retry-After they carry.
+	 */
+	rateLimited(retryAfterMs: number | undefined, probe: boolean) {
 		const now = Date.now();
+		const first = this.refusingSince === undefined;
 		this.refusingSince ??= now;
-		this.refusals++;
-		this.probing = false;
-		this.notBefore = Math.max(this.notBefore, now + (retryAfterMs ?? this.untilRoom(now)));
+		if (first || probe) {
+			this.refusals++;
+			this.notBefore = Math.max(this.notBefore, now + (retryAfterMs ?? this.untilRoom(now)));
+		} else if (retryAfterMs !== undefined) {
+			this.notBefore = Math.max(this.notBefore, now + retryAfterMs);
+		}
+		if (probe) this.probing = false;
 		this.notify();
 	}
 

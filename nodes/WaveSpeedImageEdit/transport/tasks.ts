@@ -85,7 +85,7 @@ export class TaskApi {
 				return task;
 			} catch (error) {
 				if (isRetryableBeforeAcceptance(error) && error.kind === 'rateLimited') {
-					gate.rateLimited(error.retryAfterMs);
+					gate.rateLimited(error.retryAfterMs, turn.probe);
 					onRateLimited?.();
 					continue;
 				}
