@@ -1,5 +1,8 @@
 /** The edit models that take LoRAs, as WaveSpeed names them. */
-export const LORA_MODELS = ['wavespeed-ai/flux-2-klein-base-9b/edit-lora', 'wavespeed-ai/flux-2-klein-base-4b/edit-lora'];
+export const LORA_MODELS = [
+	'wavespeed-ai/flux-2-klein-base-9b/edit-lora',
+	'wavespeed-ai/flux-2-klein-base-4b/edit-lora',
+];
 
 const HUGGING_FACE_REPO = /^[\w.-]+\/[\w.-]+$/;
 

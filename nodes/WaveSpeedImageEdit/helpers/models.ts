@@ -31,4 +31,6 @@ export const DEFAULT_MODEL = MODELS[0].id;
 export const KNOWN_MODELS: readonly string[] = MODELS.map((model) => model.id);
 
 /** The models that take LoRAs; the others never receive a `loras` field. */
-export const LORA_MODELS: readonly string[] = MODELS.filter((model) => model.lora).map((model) => model.id);
+export const LORA_MODELS: readonly string[] = MODELS.filter((model) => model.lora).map(
+	(model) => model.id,
+);

@@ -15,7 +15,10 @@ describe('an account that runs everything at once', () => {
 		// The tasks never end, so 24 accepted tasks mean 24 items in flight at once.
 		const result = await ws.run({
 			items: prompts(24, (i) => `hang ${i} [hang]`),
-			parameters: editParameters({ prompt: '={{ $json.prompt }}', images: urlImages(ws.image(256, 256)) }),
+			parameters: editParameters({
+				prompt: '={{ $json.prompt }}',
+				images: urlImages(ws.image(256, 256)),
+			}),
 			onStart: (cancel) => {
 				const all = () => ws.fake.acceptedTasks - acceptedBefore === 24;
 				void ws.fake.until(all).then(cancel, cancel);
@@ -31,11 +34,15 @@ describe('an account that runs 2 tasks at once', () => {
 
 	test('the node backs off once tasks wait in "created", and every item still completes', async () => {
 		const waitingAtSubmit: number[] = [];
-		const onSubmitted = () => waitingAtSubmit.push(ws.fake.tasks.filter((t: FakeTask) => t.status === 'created').length);
+		const onSubmitted = () =>
+			waitingAtSubmit.push(ws.fake.tasks.filter((t: FakeTask) => t.status === 'created').length);
 		ws.fake.events.on('submitted', onSubmitted);
 		const result = await ws.run({
 			items: prompts(8, (i) => `slow ${i} [ms:2000]`),
-			parameters: editParameters({ prompt: '={{ $json.prompt }}', images: urlImages(ws.image(256, 256)) }),
+			parameters: editParameters({
+				prompt: '={{ $json.prompt }}',
+				images: urlImages(ws.image(256, 256)),
+			}),
 		});
 		ws.fake.events.off('submitted', onSubmitted);
 
@@ -50,7 +57,12 @@ describe('an account that runs 2 tasks at once', () => {
 });
 
 describe('an account with a per-window acceptance limit (Bronze-like, with a short window)', () => {
-	const ws = withFakeWaveSpeed({ taskMs: 50, concurrency: 2, ratePerWindow: 3, rateWindowMs: 5000 });
+	const ws = withFakeWaveSpeed({
+		taskMs: 50,
+		concurrency: 2,
+		ratePerWindow: 3,
+		rateWindowMs: 5000,
+	});
 
 	test('items wait for the next window without failing, even with a Timeout shorter than that wait', async () => {
 		const refusedBefore = ws.fake.rateWindow.refused;

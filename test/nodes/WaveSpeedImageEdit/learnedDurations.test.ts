@@ -12,7 +12,10 @@ let otherAccount: FakeWaveSpeed;
 
 beforeAll(async () => {
 	fake = await FakeWaveSpeed.start({ taskMs: TASK_MS });
-	otherAccount = await FakeWaveSpeed.start({ taskMs: TASK_MS, apiKey: 'ws-other-account-key-9876' });
+	otherAccount = await FakeWaveSpeed.start({
+		taskMs: TASK_MS,
+		apiKey: 'ws-other-account-key-9876',
+	});
 });
 
 afterAll(async () => {
@@ -21,10 +24,16 @@ afterAll(async () => {
 });
 
 /** Runs one item and returns how long after submit its first status check came. */
-async function firstCheckAfter(on: FakeWaveSpeed, model = 'wavespeed-ai/flux-2-klein-base-9b/edit') {
+async function firstCheckAfter(
+	on: FakeWaveSpeed,
+	model = 'wavespeed-ai/flux-2-klein-base-9b/edit',
+) {
 	const result = await runImageEdit({
 		credentials: { apiKey: on.apiKey, baseUrl: on.url },
-		parameters: editParameters({ model, images: { image: [{ source: 'url', url: `${on.outputUrl}/images/256x256.png` }] } }),
+		parameters: editParameters({
+			model,
+			images: { image: [{ source: 'url', url: `${on.outputUrl}/images/256x256.png` }] },
+		}),
 	});
 	expect(result.error).toBeUndefined();
 	const task = on.tasks.at(-1)!;

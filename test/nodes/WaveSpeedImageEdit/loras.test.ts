@@ -10,14 +10,23 @@ const LORA_9B = 'wavespeed-ai/flux-2-klein-base-9b/edit-lora';
 const LORA_4B = 'wavespeed-ai/flux-2-klein-base-4b/edit-lora';
 const STYLE_URL = 'https://example.com/loras/watercolor.safetensors';
 
-const loras = (...entries: Array<Record<string, unknown>>): INodeParameters => ({ lora: entries as INodeParameters[] });
+const loras = (...entries: Array<Record<string, unknown>>): INodeParameters => ({
+	lora: entries as INodeParameters[],
+});
 const withLoras = (model: string, value: INodeParameters) =>
 	editParameters({ model, images: urlImages(ws.image(256, 256)), loras: value });
 
 describe('the LoRA edit models', () => {
 	test.each([LORA_9B, LORA_4B])('%s sends the LoRAs as WaveSpeed takes them', async (model) => {
 		const result = await ws.run({
-			parameters: withLoras(model, loras({ path: STYLE_URL, scale: 0.8 }, { path: 'someone/flux-klein-ink', scale: 2 }, { path: ' owner/repo ' })),
+			parameters: withLoras(
+				model,
+				loras(
+					{ path: STYLE_URL, scale: 0.8 },
+					{ path: 'someone/flux-klein-ink', scale: 2 },
+					{ path: ' owner/repo ' },
+				),
+			),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -32,30 +41,58 @@ describe('the LoRA edit models', () => {
 	});
 
 	test('a model without LoRA support never sends loras, even when the field holds some', async () => {
-		const result = await ws.run({ parameters: withLoras('wavespeed-ai/flux-2-klein-base-9b/edit', loras({ path: STYLE_URL, scale: 1 })) });
+		const result = await ws.run({
+			parameters: withLoras(
+				'wavespeed-ai/flux-2-klein-base-9b/edit',
+				loras({ path: STYLE_URL, scale: 1 }),
+			),
+		});
 		expect(result.error).toBeUndefined();
 		expect(ws.fake.tasks.at(-1)!.body).not.toHaveProperty('loras');
 	});
 
 	test("WaveSpeed's own refusal of a path comes back with WaveSpeed's message", async () => {
-		const result = await ws.run({ parameters: withLoras(LORA_9B, loras({ path: 'https://example.com/model.bin', scale: 1 })) });
+		const result = await ws.run({
+			parameters: withLoras(LORA_9B, loras({ path: 'https://example.com/model.bin', scale: 1 })),
+		});
 		expect(result.error?.message).toBe(
 			'WaveSpeed refused the request: Failed to load LoRA from https://example.com/model.bin: expected a .safetensors URL or a Hugging Face repository',
 		);
 	});
 
 	test.each([
-		{ name: 'an empty path', value: loras({ path: '  ', scale: 1 }), message: /^LoRAs → LoRA 1 → Path \(item 0\): is empty\. Enter the URL of a \.safetensors file/ },
-		{ name: 'no LoRA', value: loras(), message: /^LoRAs \(item 0\): no LoRA given\. Add one with Add LoRA/ },
+		{
+			name: 'an empty path',
+			value: loras({ path: '  ', scale: 1 }),
+			message:
+				/^LoRAs → LoRA 1 → Path \(item 0\): is empty\. Enter the URL of a \.safetensors file/,
+		},
+		{
+			name: 'no LoRA',
+			value: loras(),
+			message: /^LoRAs \(item 0\): no LoRA given\. Add one with Add LoRA/,
+		},
 		// The editor stops at 3; n8n itself refuses a saved workflow with more before the node runs.
 		{
 			name: '4 LoRAs',
 			value: loras(...[1, 2, 3, 4].map((n) => ({ path: `owner/repo${n}`, scale: 1 }))),
 			message: /At most 3 fields are allowed/,
 		},
-		{ name: 'scale above 4', value: loras({ path: STYLE_URL, scale: 4.5 }), message: /^LoRAs → LoRA 1 → Scale \(item 0\): 4\.5 is not allowed\. Use a number from 0 to 4/ },
-		{ name: 'negative scale', value: loras({ path: STYLE_URL, scale: 1 }, { path: STYLE_URL, scale: -0.5 }), message: /^LoRAs → LoRA 2 → Scale \(item 0\): -0\.5 is not allowed/ },
-		{ name: 'a scale that is not a number', value: loras({ path: STYLE_URL, scale: '={{ "strong" }}' }), message: /^LoRAs → LoRA 1 → Scale \(item 0\): "strong" is not allowed/ },
+		{
+			name: 'scale above 4',
+			value: loras({ path: STYLE_URL, scale: 4.5 }),
+			message: /^LoRAs → LoRA 1 → Scale \(item 0\): 4\.5 is not allowed\. Use a number from 0 to 4/,
+		},
+		{
+			name: 'negative scale',
+			value: loras({ path: STYLE_URL, scale: 1 }, { path: STYLE_URL, scale: -0.5 }),
+			message: /^LoRAs → LoRA 2 → Scale \(item 0\): -0\.5 is not allowed/,
+		},
+		{
+			name: 'a scale that is not a number',
+			value: loras({ path: STYLE_URL, scale: '={{ "strong" }}' }),
+			message: /^LoRAs → LoRA 1 → Scale \(item 0\): "strong" is not allowed/,
+		},
 	])('$name is refused before any request, naming field and item', async ({ value, message }) => {
 		const requestsBefore = ws.fake.requests.length;
 		const result = await ws.run({ parameters: withLoras(LORA_9B, value) });
@@ -66,7 +103,11 @@ describe('the LoRA edit models', () => {
 
 	test('the subtitle names every model, the LoRA ones included', () => {
 		const { subtitle } = new WaveSpeedImageEdit().description;
-		for (const name of ['FLUX.2 Klein Base 9B Edit LoRA', 'FLUX.2 Klein Base 4B Edit LoRA', 'FLUX.2 Klein Base 4B Edit']) {
+		for (const name of [
+			'FLUX.2 Klein Base 9B Edit LoRA',
+			'FLUX.2 Klein Base 4B Edit LoRA',
+			'FLUX.2 Klein Base 4B Edit',
+		]) {
 			expect(subtitle).toContain(`"${name}"`);
 		}
 		expect(subtitle).toContain(`"${LORA_4B}":"FLUX.2 Klein Base 4B Edit LoRA"`);
@@ -83,17 +124,33 @@ describe('the LoRA edit models', () => {
 				seed: 1,
 				options: {},
 			}) as unknown as EditRequest;
-		expect(JSON.stringify(requestFingerprint(request(1)))).toBe(JSON.stringify(requestFingerprint(request(1))));
-		expect(JSON.stringify(requestFingerprint(request(1)))).not.toBe(JSON.stringify(requestFingerprint(request(2))));
+		expect(JSON.stringify(requestFingerprint(request(1)))).toBe(
+			JSON.stringify(requestFingerprint(request(1))),
+		);
+		expect(JSON.stringify(requestFingerprint(request(1)))).not.toBe(
+			JSON.stringify(requestFingerprint(request(2))),
+		);
 	});
 });
 
 describe("the fake refuses LoRAs the way the node does, so a node bug can't hide", () => {
 	test.each([
-		{ model: 'wavespeed-ai/flux-2-klein-base-4b/edit', loras: [{ path: STYLE_URL, scale: 1 }], message: 'loras is not supported by wavespeed-ai/flux-2-klein-base-4b/edit' },
+		{
+			model: 'wavespeed-ai/flux-2-klein-base-4b/edit',
+			loras: [{ path: STYLE_URL, scale: 1 }],
+			message: 'loras is not supported by wavespeed-ai/flux-2-klein-base-4b/edit',
+		},
 		{ model: LORA_9B, loras: [{ path: '', scale: 1 }], message: 'loras[0].path is required' },
-		{ model: LORA_9B, loras: [{ path: STYLE_URL, scale: 5 }], message: 'loras[0].scale must be a number from 0 to 4' },
-		{ model: LORA_9B, loras: [1, 2, 3, 4].map(() => ({ path: STYLE_URL, scale: 1 })), message: 'loras must be a list of at most 3 items' },
+		{
+			model: LORA_9B,
+			loras: [{ path: STYLE_URL, scale: 5 }],
+			message: 'loras[0].scale must be a number from 0 to 4',
+		},
+		{
+			model: LORA_9B,
+			loras: [1, 2, 3, 4].map(() => ({ path: STYLE_URL, scale: 1 })),
+			message: 'loras must be a list of at most 3 items',
+		},
 	])('$message', async ({ model, loras: sent, message }) => {
 		const response = await fetch(`${ws.fake.url}/api/v3/${model}`, {
 			method: 'POST',

@@ -12,7 +12,11 @@ export const loraFields: INodeProperties[] = [
 		displayName: 'LoRAs',
 		name: 'loras',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add LoRA', maxAllowedFields: LIMITS.lorasMax },
+		typeOptions: {
+			multipleValues: true,
+			multipleValueButtonText: 'Add LoRA',
+			maxAllowedFields: LIMITS.lorasMax,
+		},
 		default: { lora: [{ path: '', scale: loraScale }] },
 		required: true,
 		description: `One to ${LIMITS.lorasMax} LoRAs applied to the edit, each with its strength`,
@@ -29,13 +33,18 @@ export const loraFields: INodeProperties[] = [
 						default: '',
 						required: true,
 						placeholder: 'e.g. https://example.com/style.safetensors or owner/repo',
-						description: 'The URL of a .safetensors file, or a Hugging Face repository as owner/repo',
+						description:
+							'The URL of a .safetensors file, or a Hugging Face repository as owner/repo',
 					},
 					{
 						displayName: 'Scale',
 						name: 'scale',
 						type: 'number',
-						typeOptions: { minValue: LIMITS.loraScaleMin, maxValue: LIMITS.loraScaleMax, numberPrecision: 2 },
+						typeOptions: {
+							minValue: LIMITS.loraScaleMin,
+							maxValue: LIMITS.loraScaleMax,
+							numberPrecision: 2,
+						},
 						default: loraScale,
 						description: `How strongly the LoRA applies (${LIMITS.loraScaleMin}–${LIMITS.loraScaleMax})`,
 					},

@@ -19,7 +19,12 @@ interface LoraEntry {
 export function readLoras(ctx: IExecuteFunctions, i: number, model: string): Lora[] | undefined {
 	if (!LORA_MODELS.includes(model)) return undefined;
 	const entries = (ctx.getNodeParameter('loras.lora', i, []) as LoraEntry[]) ?? [];
-	check(entries.length >= 1, 'LoRAs', 'no LoRA given', 'Add one with Add LoRA, or choose a model without LoRA');
+	check(
+		entries.length >= 1,
+		'LoRAs',
+		'no LoRA given',
+		'Add one with Add LoRA, or choose a model without LoRA',
+	);
 	check(
 		entries.length <= LIMITS.lorasMax,
 		'LoRAs',

@@ -1,4 +1,7 @@
-import { AdaptiveConcurrency, FixedConcurrency } from '../../../../nodes/WaveSpeedImageEdit/helpers/adaptiveConcurrency';
+import {
+	AdaptiveConcurrency,
+	FixedConcurrency,
+} from '../../../../nodes/WaveSpeedImageEdit/helpers/adaptiveConcurrency';
 
 // The controller on its own, with the clock held still or moved by hand.
 let now = 1_000_000;
