@@ -72,11 +72,10 @@ describe('the LoRA edit models', () => {
 			value: loras(),
 			message: /^LoRAs \(item 0\): no LoRA given\. Add one with Add LoRA/,
 		},
-		// The editor stops at 3; n8n itself refuses a saved workflow with more before the node runs.
 		{
 			name: '4 LoRAs',
 			value: loras(...[1, 2, 3, 4].map((n) => ({ path: `owner/repo${n}`, scale: 1 }))),
-			message: /At most 3 fields are allowed/,
+			message: /^LoRAs \(item 0\): at most 3, 4 given\. Remove LoRAs until 3 are left/,
 		},
 		{
 			name: 'scale above 4',

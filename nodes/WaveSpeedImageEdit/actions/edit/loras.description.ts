@@ -12,11 +12,10 @@ export const loraFields: INodeProperties[] = [
 		displayName: 'LoRAs',
 		name: 'loras',
 		type: 'fixedCollection',
-		typeOptions: {
-			multipleValues: true,
-			multipleValueButtonText: 'Add LoRA',
-			maxAllowedFields: LIMITS.lorasMax,
-		},
+		typeOptions: { multipleValues: true },
+		// n8n's editor labels a fixedCollection's add button with the placeholder; the node itself
+		// says the 3-LoRA limit, naming the item (n8n's maxAllowedFields would not).
+		placeholder: 'Add LoRA',
 		default: { lora: [{ path: '', scale: loraScale }] },
 		required: true,
 		description: `One to ${LIMITS.lorasMax} LoRAs applied to the edit, each with its strength`,
