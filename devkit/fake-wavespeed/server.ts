@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { type FaultAction, FaultPlan, type FaultRule, type RandomFaults, type Route } from './faults';
 import { parseMultipart } from './multipart';
 import { makePng, pngSize } from './png';
+import { RateWindow } from './rateWindow';
 import { type FakeTask, type TaskClock, TaskStore } from './tasks';
+import { LORA_MODELS, validateLoras } from './validateLoras';
 import { validateSubmit } from './validateSubmit';
 import { type CallbackTweak, WebhookSender } from './webhooks';
 
@@ -15,7 +17,7 @@ import { type CallbackTweak, WebhookSender } from './webhooks';
  */
 export const CONTROL_PATH = '/fake/webhooks';
 
-export const MODELS = ['wavespeed-ai/flux-2-klein-base-9b/edit', 'wavespeed-ai/flux-2-klein-base-4b/edit'];
+export const MODELS = ['wavespeed-ai/flux-2-klein-base-9b/edit', 'wavespeed-ai/flux-2-klein-base-4b/edit', ...LORA_MODELS];
 
 export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	apiKey?: string;
@@ -26,6 +28,9 @@ export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	faults?: RandomFaults;
 	/** Serve one pre-made PNG of this size for every output (keeps the fake's own memory flat). */
 	sharedOutput?: { width: number; height: number };
+	/** Tasks accepted per rate window (WaveSpeed: per minute); more are answered 429. Unlimited by default. */
+	ratePerWindow?: number;
+	rateWindowMs?: number;
 }
 
 export interface LoggedRequest {
@@ -96,6 +101,8 @@ export class FakeWaveSpeed {
 	/** Signed callbacks to the `webhook` URL of a submit, with hooks to tweak them. */
 	readonly webhooks = new WebhookSender();
 
+	readonly rateWindow: RateWindow;
+
 	/** Tasks WaveSpeed accepted, i.e. what the user would be billed for. */
 	acceptedTasks = 0;
 
@@ -109,6 +116,8 @@ export class FakeWaveSpeed {
 
 	private outputs = new Map<string, Buffer>();
 
+	private inputs = new Map<string, Buffer>();
+
 	private sharedOutput?: Buffer;
 
 	constructor(options: FakeWaveSpeedOptions = {}) {
@@ -121,6 +130,7 @@ export class FakeWaveSpeed {
 		this.syncWaitMs = options.syncWaitMs ?? 30_000;
 		this.outputCompression = options.outputCompression ?? 6;
 		this.faults = new FaultPlan(options.faults);
+		this.rateWindow = new RateWindow(options.ratePerWindow, options.rateWindowMs);
 		if (options.sharedOutput) {
 			this.sharedOutput = makePng(options.sharedOutput.width, options.sharedOutput.height, 1, this.outputCompression);
 		}
@@ -265,6 +275,17 @@ export class FakeWaveSpeed {
 		};
 	}
 
+	/** A test input image; made once per size, as its bytes never change. */
+	private inputPng(width: number, height: number): Buffer {
+		const key = `${width}x${height}`;
+		let png = this.inputs.get(key);
+		if (!png) {
+			png = makePng(width, height, 7);
+			this.inputs.set(key, png);
+		}
+		return png;
+	}
+
 	private outputPng(task: FakeTask, n: number): Buffer {
 		if (this.sharedOutput) return this.sharedOutput;
 		const key = `${task.id}/${n}`;
@@ -342,12 +363,15 @@ export class FakeWaveSpeed {
 		} catch {
 			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
 		}
-		const problem = validateSubmit(body);
+		const problem = validateSubmit(body) ?? validateLoras(model, body);
 		if (problem) return this.envelope(res, entry, 400, problem);
 		const size = await this.outputSize(body);
 		if (typeof size === 'string') return this.envelope(res, entry, 400, size);
 		if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
 			return this.envelope(res, entry, 400, 'webhook must be an http(s) URL');
+		}
+		if (!this.rateWindow.tryAccept()) {
+			return this.envelope(res, entry, 429, `Too many requests: at most ${this.rateWindow.perWindow} tasks per minute`);
 		}
 		const task = this.store.create(model, body, size.width, size.height, webhookUrl);
 		this.acceptedTasks++;
@@ -410,7 +434,7 @@ export class FakeWaveSpeed {
 		await readBody(req);
 		if (this.applyFault(this.faults.take(route), res, entry)) return;
 		const image = /^\/images\/(\d+)x(\d+)\.png$/.exec(path);
-		if (image) return this.send(res, entry, 200, makePng(Number(image[1]), Number(image[2]), 7));
+		if (image) return this.send(res, entry, 200, this.inputPng(Number(image[1]), Number(image[2])));
 		const upload = /^\/uploads\/([^/]+)\//.exec(path);
 		if (upload && this.uploads.has(upload[1])) {
 			const stored = this.uploads.get(upload[1])!;

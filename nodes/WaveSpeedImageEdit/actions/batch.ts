@@ -1,17 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { TaskDurationEstimate } from '../helpers/durationEstimate';
+import {
+	AdaptiveConcurrency,
+	type Concurrency,
+	FixedConcurrency,
+	type ItemFlow,
+} from '../helpers/adaptiveConcurrency';
 import { ensureNodeError, WaveSpeedError } from '../helpers/errors';
-import { DEFAULTS, LIMITS } from '../helpers/limits';
+import { LIMITS } from '../helpers/limits';
 import { isWholeNumber, ParameterProblem, parameterError, show } from '../helpers/parameters';
-import { SubmitGate } from '../helpers/submitGate';
 import { StopSignal } from '../helpers/timing';
 
 /** What the items of one execution share. */
 export interface BatchContext {
-	gate: SubmitGate;
-	estimate: TaskDurationEstimate;
 	/** Fires when the execution is cancelled or the batch stops after a failure. */
 	stop: StopSignal;
 	/** Called the moment WaveSpeed accepts an item's task, so a stopped batch can report it. */
@@ -21,7 +23,14 @@ export interface BatchContext {
 /** One operation as the batch runs it: read every item first, then process them one by one. */
 export interface ItemOperation<Request> {
 	read(ctx: IExecuteFunctions, itemIndex: number): Request;
-	run(ctx: IExecuteFunctions, request: Request, itemIndex: number, batch: BatchContext): Promise<INodeExecutionData>;
+	/** `flow` tells the batch's concurrency what happens to the item's task. */
+	run(
+		ctx: IExecuteFunctions,
+		request: Request,
+		itemIndex: number,
+		batch: BatchContext,
+		flow: ItemFlow,
+	): Promise<INodeExecutionData>;
 	/** Called when the node returns its items: n8n will not run it again for this execution. */
 	finished?(ctx: IExecuteFunctions): void;
 }
@@ -44,8 +53,10 @@ function describeOthers(tasks: Map<number, string>, finished: Set<number>, faile
 	return ` Tasks already submitted for other items, not resubmitted: ${lines.join('; ')}.`;
 }
 
-export function readMaxConcurrency(ctx: IExecuteFunctions): number {
-	const value = (ctx.getNodeParameter('options.maxConcurrency', 0, DEFAULTS.maxConcurrency) as unknown) ?? DEFAULTS.maxConcurrency;
+/** The Max Concurrency option, or undefined when it is not set and the node adapts. */
+export function readMaxConcurrency(ctx: IExecuteFunctions): number | undefined {
+	const { maxConcurrency: value } = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	if (value === undefined || value === null) return undefined;
 	if (!isWholeNumber(value) || value < 1 || value > LIMITS.concurrencyMax) {
 		throw parameterError(
 			ctx,
@@ -53,7 +64,7 @@ export function readMaxConcurrency(ctx: IExecuteFunctions): number {
 			new ParameterProblem(
 				'Options → Max Concurrency',
 				`${show(value)} is not allowed`,
-				`Use a whole number from 1 to ${LIMITS.concurrencyMax} (default ${DEFAULTS.maxConcurrency})`,
+				`Use a whole number from 1 to ${LIMITS.concurrencyMax}, or remove the option to let the node adapt`,
 			),
 		);
 	}
@@ -61,8 +72,9 @@ export function readMaxConcurrency(ctx: IExecuteFunctions): number {
 }
 
 /**
- * Owns the item loop: validates every item before anything is sent, runs up to Max Concurrency
- * items at once, keeps input order and pairedItem, and shapes failures for Continue On Fail.
+ * Owns the item loop: validates every item before anything is sent, runs as many items at once
+ * as the concurrency allows (Max Concurrency, or what the account is found to take), keeps input
+ * order and pairedItem, and shapes failures for Continue On Fail.
  */
 export async function runBatch<Request>(
 	ctx: IExecuteFunctions,
@@ -77,9 +89,10 @@ export async function runBatch<Request>(
 		results[i] = errorItem(itemError, i);
 	};
 
-	let concurrency = 1;
+	let concurrency: Concurrency;
 	try {
-		concurrency = readMaxConcurrency(ctx);
+		const max = readMaxConcurrency(ctx);
+		concurrency = max === undefined ? new AdaptiveConcurrency() : new FixedConcurrency(max);
 	} catch (error) {
 		items.forEach((_, i) => fail(i, error));
 		operation.finished?.(ctx);
@@ -99,36 +112,41 @@ export async function runBatch<Request>(
 	const submitted = new Map<number, string>();
 	const finished = new Set<number>();
 	const batch: BatchContext = {
-		gate: new SubmitGate(),
-		estimate: new TaskDurationEstimate(),
 		stop: new StopSignal(cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal),
 		onSubmitted: (item, id) => submitted.set(item, id),
 	};
 	let firstFailure: { item: number; error: ItemError } | undefined;
-	let next = 0;
 
-	const worker = async () => {
-		while (next < items.length && !batch.stop.aborted) {
-			const i = next++;
-			const request = requests[i];
-			if (request === undefined) continue;
-			try {
-				results[i] = await operation.run(ctx, request, i, batch);
-				finished.add(i);
-			} catch (error) {
-				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
-				if (batch.stop.aborted) continue;
-				const itemError = ensureNodeError(ctx.getNode(), error, i);
-				if (continueOnFail) {
-					results[i] = errorItem(itemError, i);
-				} else if (!firstFailure) {
-					firstFailure = { item: i, error: itemError };
-					stop.abort();
-				}
+	const runItem = async (i: number, request: Request) => {
+		const flow = concurrency.track();
+		try {
+			results[i] = await operation.run(ctx, request, i, batch, flow);
+			finished.add(i);
+		} catch (error) {
+			// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
+			if (batch.stop.aborted) return;
+			const itemError = ensureNodeError(ctx.getNode(), error, i);
+			if (continueOnFail) {
+				results[i] = errorItem(itemError, i);
+			} else if (!firstFailure) {
+				firstFailure = { item: i, error: itemError };
+				stop.abort();
 			}
+		} finally {
+			flow.ended();
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	const inFlight = new Set<Promise<void>>();
+	for (const [i, request] of requests.entries()) {
+		if (request === undefined) continue;
+		while (inFlight.size >= concurrency.current() && !batch.stop.aborted) {
+			await Promise.race([...inFlight, concurrency.raised()]);
+		}
+		if (batch.stop.aborted) break;
+		const item = runItem(i, request).finally(() => inFlight.delete(item));
+		inFlight.add(item);
+	}
+	await Promise.all(inFlight);
 
 	if (cancel?.aborted) {
 		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled; no further tasks were submitted');

@@ -20,7 +20,7 @@ export const resultOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: LIMITS.concurrencyMax },
 		default: maxConcurrency,
-		description: 'How many items are worked on at the same time. 1 does one item after another.',
+		description: `How many items are worked on at the same time: a fixed limit, and 1 does one item after another. Without this option the node adapts to your WaveSpeed account: it starts with ${DEFAULTS.adaptiveStart}, adds more while WaveSpeed accepts tasks and starts them at once (up to ${LIMITS.concurrencyMax}), and steps back when WaveSpeed answers "too many requests" or queues tasks because the account runs as many as its level allows.`,
 	},
 	{
 		displayName: 'Output Binary Field',

@@ -3,18 +3,21 @@ import type { Waker } from './timing';
 const SAMPLES_KEPT = 15;
 
 /**
- * Learns, across the items of one execution, how long a task runs once WaveSpeed starts it,
- * so each item can check for its result just when it is due instead of on a fixed beat.
+ * Learns, for one account and model, how long a task runs once WaveSpeed starts it (for the life
+ * of the process, see accountMemory), so each item can check for its result just when it is due
+ * instead of on a fixed beat.
  */
 export class TaskDurationEstimate implements Waker {
 	private samples: number[] = [];
 
 	private listeners = new Set<() => void>();
 
+	/** Wakes the waiting items only with the first sample: later ones refine, and a wake is a poll. */
 	record(durationMs: number) {
 		if (!(durationMs > 0)) return;
+		const first = this.samples.length === 0;
 		this.samples = [...this.samples.slice(-(SAMPLES_KEPT - 1)), durationMs];
-		for (const listener of [...this.listeners]) listener();
+		if (first) for (const listener of [...this.listeners]) listener();
 	}
 
 	/** The median of recent runs, or undefined before the first task has finished. */

@@ -55,13 +55,15 @@ export interface WaitOptions {
 	capMs: number;
 	estimate: TaskDurationEstimate;
 	cancel?: StopSignal;
+	/** Told every status a check sees. */
+	onStatus?: (task: WaveSpeedTask) => void;
 }
 
 /** Polls a task until WaveSpeed reports it finished; returns it whatever the final status. */
 export async function waitForTask(
 	api: TaskApi,
 	submitted: WaveSpeedTask,
-	{ deadline, capMs, estimate, cancel }: WaitOptions,
+	{ deadline, capMs, estimate, cancel, onStatus }: WaitOptions,
 ): Promise<WaveSpeedTask> {
 	let task = submitted;
 	let lastSeenQueuedAt = Date.now();
@@ -93,6 +95,7 @@ export async function waitForTask(
 			retryAfterMs = error.retryAfterMs ?? 0;
 			continue;
 		}
+		onStatus?.(task);
 		if (task.status === 'created') lastSeenQueuedAt = checkedAt;
 		else runningSince ??= lastSeenQueuedAt;
 	}

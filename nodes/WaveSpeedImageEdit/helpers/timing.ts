@@ -55,10 +55,15 @@ export class StopSignal implements Waker {
 }
 
 export class Deadline {
-	readonly expiresAt: number;
+	private expiresAt: number;
 
 	constructor(readonly totalMs: number) {
 		this.expiresAt = Date.now() + totalMs;
+	}
+
+	/** Moves the end later by time the Timeout does not count (waiting for a rate-limit slot). */
+	extendBy(ms: number) {
+		this.expiresAt += ms;
 	}
 
 	remaining(): number {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -78,6 +79,8 @@ export class WaveSpeedClient {
 	private constructor(
 		private readonly ctx: ClientContext,
 		readonly baseUrl: string,
+		/** Names the account (base URL and API key) without holding the key: a hash, memory only. */
+		readonly accountKey: string,
 		readonly itemIndex?: number,
 	) {}
 
@@ -92,7 +95,8 @@ export class WaveSpeedClient {
 				{ itemIndex, description: 'Open the credential and set Base URL to https://api.wavespeed.ai' },
 			);
 		}
-		return new WaveSpeedClient(ctx, baseUrl, itemIndex);
+		const accountKey = createHash('sha256').update(`${baseUrl}\n${String(credentials.apiKey ?? '')}`).digest('hex');
+		return new WaveSpeedClient(ctx, baseUrl, accountKey, itemIndex);
 	}
 
 	fail(kind: WaveSpeedError['kind'], message: string, extra: ConstructorParameters<typeof WaveSpeedError>[3] = {}) {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRetryableBeforeAcceptance, isTransient, WaveSpeedError } from '../helpers/errors';
+import { LIMITS } from '../helpers/limits';
 import type { SubmitGate } from '../helpers/submitGate';
 import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../helpers/timing';
 import type { WaveSpeedClient } from './client';
@@ -53,18 +54,24 @@ export class TaskApi {
 	/**
 	 * Submits a task. Retries only when WaveSpeed surely did not accept it (429, or no connection);
 	 * an ambiguous failure is reported, never resubmitted, since a second submit is a second bill.
+	 * Time spent waiting for a rate-limit slot does not count against the item's Timeout.
 	 */
-	async submit(submission: Submission, gate: SubmitGate, deadline: Deadline): Promise<WaveSpeedTask> {
+	async submit(submission: Submission, gate: SubmitGate, deadline: Deadline, onRateLimited?: () => void): Promise<WaveSpeedTask> {
 		const query = submission.webhookUrl ? `?webhook=${encodeURIComponent(submission.webhookUrl)}` : '';
 		let unreachable = 0;
 		for (let attempt = 0; ; attempt++) {
-			await gate.waitTurn(this.cancel);
-			if (deadline.expired()) {
-				throw this.client.fail(
-					'timeout',
-					`WaveSpeed kept refusing new tasks (rate limit) for ${inSeconds(deadline.totalMs)}; no task was created`,
-					{ description: 'Lower Options → Max Concurrency, or raise Options → Timeout.' },
-				);
+			const turn = await gate.waitTurn(this.cancel);
+			deadline.extendBy(turn.waitedMs);
+			const refusingMs = gate.refusingForMs();
+			if (refusingMs > LIMITS.rateLimitPatienceMs || deadline.expired()) {
+				if (turn.probe) gate.probeEnded();
+				throw refusingMs > 0
+					? this.client.fail('timeout', `WaveSpeed refused new tasks (rate limit) for ${Math.round(refusingMs / 60_000)} min; no task was created`, {
+							description: 'Your WaveSpeed account accepts no more tasks for now. Check its level and usage on wavespeed.ai, then run again.',
+						})
+					: this.client.fail('timeout', `No time left to submit the task within ${inSeconds(deadline.totalMs)}; no task was created`, {
+							description: 'Raise Options → Timeout.',
+						});
 			}
 			try {
 				const task = await this.client.call<WaveSpeedTask>({
@@ -77,13 +84,15 @@ export class TaskApi {
 				if (!task?.id) throw this.client.fail('badResponse', 'WaveSpeed accepted the task but returned no task id');
 				return task;
 			} catch (error) {
-				if (!isRetryableBeforeAcceptance(error)) throw this.explainAmbiguous(error);
-				if (error.kind === 'rateLimited') {
-					gate.rateLimited(error.retryAfterMs);
-				} else {
-					if (++unreachable >= CONNECT_ATTEMPTS) throw this.client.ensure(error);
-					await pause(backoffDelay(attempt, 500, 5000), this.cancel);
+				if (isRetryableBeforeAcceptance(error) && error.kind === 'rateLimited') {
+					gate.rateLimited(error.retryAfterMs, turn.probe);
+					onRateLimited?.();
+					continue;
 				}
+				if (turn.probe) gate.probeEnded();
+				if (!isRetryableBeforeAcceptance(error)) throw this.explainAmbiguous(error);
+				if (++unreachable >= CONNECT_ATTEMPTS) throw this.client.ensure(error);
+				await pause(backoffDelay(attempt, 500, 5000), this.cancel);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULTS, LIMITS } from '../../helpers/limits';
 import { DEFAULT_MODEL, MODELS } from '../../helpers/models';
 import { resultOptionFields, sortedByName } from '../resultOptions.description';
+import { loraFields } from './loras.description';
 
 // The lint reads a parameter's default only from a literal or a plain name.
 const { binaryPropertyName, side, seed } = DEFAULTS;
@@ -75,6 +76,7 @@ const fields: INodeProperties[] = [
 			},
 		],
 	},
+	...loraFields,
 	{
 		displayName: 'Size',
 		name: 'size',

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { AcceptedTasks, acceptedTasks } from '../../helpers/acceptedTasks';
+import { accountMemory } from '../../helpers/accountMemory';
+import type { ItemFlow } from '../../helpers/adaptiveConcurrency';
 import { resolveImageUrls } from '../../helpers/binaryInput';
 import { WaveSpeedError } from '../../helpers/errors';
 import { taskJson, toOutputItem } from '../../helpers/outputItem';
@@ -14,7 +16,7 @@ import type { BatchContext, ItemOperation } from '../batch';
 import { readEditRequest, type EditRequest } from './request';
 import { chooseSeed, editSubmitBody, requestFingerprint } from './submitBody';
 
-async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number, ctx: IExecuteFunctions, batch: BatchContext, deadline: Deadline) {
+async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number, ctx: IExecuteFunctions, batch: BatchContext, flow: ItemFlow, deadline: Deadline) {
 	const images = await resolveImageUrls(ctx, api, request, deadline);
 	if (batch.stop.aborted) throw new Interrupted();
 	const submission = {
@@ -24,7 +26,8 @@ async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number,
 		holdsUntilDone: request.options.syncMode && request.options.waitForResult,
 	};
 	try {
-		return await api.submit(submission, batch.gate, deadline);
+		const { gate } = accountMemory(api.client.accountKey);
+		return await api.submit(submission, gate, deadline, () => flow.rateLimited());
 	} catch (error) {
 		// A sync-mode gateway may give up while the task goes on; its id is enough to wait for it.
 		if (error instanceof WaveSpeedError && error.taskId && (error.kind === 'server' || error.kind === 'noAnswer')) {
@@ -38,14 +41,14 @@ async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number,
  * The task for this item: the one WaveSpeed already accepted for the same request in this
  * execution (n8n's Retry On Fail runs the node again), or a new one.
  */
-async function acceptedTask(ctx: IExecuteFunctions, api: TaskApi, request: EditRequest, batch: BatchContext, deadline: Deadline) {
+async function acceptedTask(ctx: IExecuteFunctions, api: TaskApi, request: EditRequest, batch: BatchContext, flow: ItemFlow, deadline: Deadline) {
 	const key = AcceptedTasks.key(ctx.getExecutionId(), ctx.getNode().name, request.itemIndex, requestFingerprint(request));
 	const remembered = acceptedTasks.recall(key);
 	if (remembered) {
 		return { task: { id: remembered.taskId, status: 'processing' } as WaveSpeedTask, seed: remembered.seed };
 	}
 	const seed = chooseSeed(request);
-	const task = await submitOrRecover(api, request, seed, ctx, batch, deadline);
+	const task = await submitOrRecover(api, request, seed, ctx, batch, flow, deadline);
 	acceptedTasks.remember(key, task.id, seed);
 	return { task, seed };
 }
@@ -56,12 +59,14 @@ async function editImage(
 	request: EditRequest,
 	itemIndex: number,
 	batch: BatchContext,
+	flow: ItemFlow,
 ): Promise<INodeExecutionData> {
 	const deadline = new Deadline(request.options.timeoutMs);
 	const client = await WaveSpeedClient.forItem(ctx, itemIndex);
 	const api = new TaskApi(client, batch.stop);
-	const { task: submitted, seed } = await acceptedTask(ctx, api, request, batch, deadline);
+	const { task: submitted, seed } = await acceptedTask(ctx, api, request, batch, flow, deadline);
 	batch.onSubmitted(itemIndex, submitted.id);
+	flow.accepted(submitted.status);
 	const facts = { model: request.model, seed, size: request.size };
 	if (!request.options.waitForResult) {
 		const { id, model, status, seed: sentSeed, size, createdAt } = taskJson(submitted, facts);
@@ -74,8 +79,9 @@ async function editImage(
 			: await waitForTask(api, submitted, {
 					deadline,
 					capMs: request.options.pollIntervalMs,
-					estimate: batch.estimate,
+					estimate: accountMemory(client.accountKey).estimate(request.model),
 					cancel: batch.stop,
+					onStatus: (task) => flow.seen(task.status),
 				});
 		if (task.status !== 'completed') throw taskFailed(client, task);
 		const item = await toOutputItem(ctx.helpers, client, task, request.options, facts, deadline, batch.stop.signal);

@@ -6,6 +6,7 @@ import { DEFAULTS, LIMITS } from '../../helpers/limits';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../helpers/models';
 import { check, isWholeNumber, readItemParameters, show } from '../../helpers/parameters';
 import { readResultOptions, type ResultOptions } from '../../helpers/resultOptions';
+import { type Lora, readLoras } from './loras';
 
 export type ImageInput =
 	| { source: 'url'; url: string }
@@ -24,6 +25,8 @@ export interface EditRequest {
 	model: string;
 	prompt: string;
 	images: ImageInput[];
+	/** Only for the models that take LoRAs. */
+	loras?: Lora[];
 	/** "W*H", or undefined to keep image1's size. */
 	size?: string;
 	/** -1 when the user asked for a random seed; the operation picks it. */
@@ -151,6 +154,7 @@ function readRequest(ctx: IExecuteFunctions, i: number, item: INodeExecutionData
 		`Remove the images after image${LIMITS.imagesMax}`,
 	);
 	const images = entries.map((entry, n) => readImage(entry, n + 1, item));
+	const loras = readLoras(ctx, i, model);
 	const size = readSize(ctx, i);
 	const seed = ctx.getNodeParameter('seed', i, DEFAULTS.seed);
 	check(
@@ -159,7 +163,7 @@ function readRequest(ctx: IExecuteFunctions, i: number, item: INodeExecutionData
 		`${show(seed)} is not allowed`,
 		`Use -1 for a random seed, or a whole number from 0 to ${LIMITS.seedMax}`,
 	);
-	return { itemIndex: i, model, prompt, images, size, seed, options: readEditOptions(ctx, i) };
+	return { itemIndex: i, model, prompt, images, loras, size, seed, options: readEditOptions(ctx, i) };
 }
 
 /** Reads and checks one item's parameters; throws a NodeOperationError naming field and item. */

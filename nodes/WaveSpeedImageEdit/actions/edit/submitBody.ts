@@ -19,17 +19,18 @@ export function editSubmitBody(request: EditRequest, imageUrls: string[], seed: 
 		enable_base64_output: request.options.base64Output,
 	};
 	if (request.size !== undefined) body.size = request.size;
+	if (request.loras !== undefined) body.loras = request.loras.map(({ path, scale }) => ({ path, scale }));
 	return body;
 }
 
 /** Everything that decides what WaveSpeed is asked to do, in a form that is stable across retries. */
 export function requestFingerprint(request: EditRequest): unknown {
-	const { model, prompt, size, seed, options } = request;
+	const { model, prompt, loras, size, seed, options } = request;
 	const images = request.images.map((image) =>
 		image.source === 'url'
 			? image.url
 			: (image.binary.id ?? createHash('sha256').update(image.binary.data).digest('hex')),
 	);
 	const { syncMode, base64Output, webhookUrl, waitForResult } = options;
-	return { model, prompt, images, size, seed, syncMode, base64Output, webhookUrl, waitForResult };
+	return { model, prompt, images, loras, size, seed, syncMode, base64Output, webhookUrl, waitForResult };
 }

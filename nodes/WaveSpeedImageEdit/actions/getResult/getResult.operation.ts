@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { accountMemory } from '../../helpers/accountMemory';
 import { WaveSpeedError } from '../../helpers/errors';
 import { taskJson, toOutputItem } from '../../helpers/outputItem';
 import { isFinished, waitForTask } from '../../helpers/polling';
@@ -27,7 +28,7 @@ async function getResult(
 			task = await waitForTask(api, task, {
 				deadline,
 				capMs: request.options.pollIntervalMs,
-				estimate: batch.estimate,
+				estimate: accountMemory(client.accountKey).estimate(task.model ?? ''),
 				cancel: batch.stop,
 			});
 		}
