@@ -5,6 +5,7 @@
 # talking to the fake WaveSpeed. Two chat messages go to the published Chat Trigger: an edit, and
 # one whose task WaveSpeed fails.
 set -euo pipefail
+source "$(dirname "$0")/../e2e/restoreSigint.sh"
 source "$(dirname "$0")/../e2e/setup.sh"
 
 source test/agent/fakeOpenAi.sh
@@ -18,7 +19,7 @@ WEBHOOK_ID=$(node test/agent/prepareWorkflow.js \
 	examples/ai-agent-image-edit.json "$WORK/agent.json" e2e-agent-1)
 n8n import:workflow --input="$WORK/agent.json" >/dev/null
 import_openai_credential
-n8n publish:workflow --id=e2e-agent-1 >/dev/null
+publish_workflow e2e-agent-1
 
 started=$(now)
 echo "[agent] n8n start with the agent workflow published"

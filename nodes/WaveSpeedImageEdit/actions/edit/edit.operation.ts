@@ -5,9 +5,8 @@ import { accountMemory } from '../../helpers/accountMemory';
 import type { ItemFlow } from '../../helpers/adaptiveConcurrency';
 import { resolveImageUrls } from '../../helpers/binaryInput';
 import { WaveSpeedError } from '../../helpers/errors';
-import { taskJson, toOutputItem } from '../../helpers/outputItem';
-import { isFinished, waitForTask } from '../../helpers/polling';
-import { taskFailed } from '../../helpers/taskErrors';
+import { taskJson } from '../../helpers/outputItem';
+import { taskResult } from '../../helpers/taskResult';
 import { Deadline, Interrupted } from '../../helpers/timing';
 import { WaveSpeedClient } from '../../transport/client';
 import { TaskApi } from '../../transport/tasks';
@@ -74,17 +73,14 @@ async function editImage(
 		return { json: { id, model, status, resultUrl, seed: sentSeed, size, createdAt }, pairedItem: { item: itemIndex } };
 	}
 	try {
-		const task = isFinished(submitted)
-			? submitted
-			: await waitForTask(api, submitted, {
-					deadline,
-					capMs: request.options.pollIntervalMs,
-					estimate: accountMemory(client.accountKey).estimate(request.model),
-					cancel: batch.stop,
-					onStatus: (task) => flow.seen(task.status),
-				});
-		if (task.status !== 'completed') throw taskFailed(client, task);
-		const item = await toOutputItem(ctx.helpers, client, task, request.options, facts, deadline, batch.stop.signal);
+		const item = await taskResult(ctx.helpers, submitted, facts, {
+			api,
+			options: request.options,
+			deadline,
+			estimate: accountMemory(client.accountKey).estimate(request.model),
+			stop: batch.stop,
+			onStatus: (task: WaveSpeedTask) => flow.seen(task.status),
+		});
 		return { ...item, pairedItem: { item: itemIndex } };
 	} catch (error) {
 		if (error instanceof WaveSpeedError) error.setTaskId(submitted.id);

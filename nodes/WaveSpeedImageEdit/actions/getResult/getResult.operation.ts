@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { accountMemory } from '../../helpers/accountMemory';
 import { WaveSpeedError } from '../../helpers/errors';
-import { taskJson, toOutputItem } from '../../helpers/outputItem';
-import { isFinished, waitForTask } from '../../helpers/polling';
-import { taskFailed } from '../../helpers/taskErrors';
+import { taskJson } from '../../helpers/outputItem';
+import { isFinished } from '../../helpers/polling';
+import { taskResult } from '../../helpers/taskResult';
 import { Deadline } from '../../helpers/timing';
 import { WaveSpeedClient } from '../../transport/client';
 import { TaskApi } from '../../transport/tasks';
@@ -22,18 +22,17 @@ async function getResult(
 	const client = await WaveSpeedClient.forItem(ctx, itemIndex);
 	const api = new TaskApi(client, batch.stop);
 	try {
-		let task = await api.fetchTask(request.taskId);
-		if (!isFinished(task)) {
-			if (!request.waitForResult) return { json: taskJson(task), pairedItem: { item: itemIndex } };
-			task = await waitForTask(api, task, {
-				deadline,
-				capMs: request.options.pollIntervalMs,
-				estimate: accountMemory(client.accountKey).estimate(task.model ?? ''),
-				cancel: batch.stop,
-			});
+		const task = await api.fetchTask(request.taskId);
+		if (!isFinished(task) && !request.waitForResult) {
+			return { json: taskJson(task), pairedItem: { item: itemIndex } };
 		}
-		if (task.status !== 'completed') throw taskFailed(client, task);
-		const item = await toOutputItem(ctx.helpers, client, task, request.options, {}, deadline, batch.stop.signal);
+		const item = await taskResult(ctx.helpers, task, {}, {
+			api,
+			options: request.options,
+			deadline,
+			estimate: accountMemory(client.accountKey).estimate(task.model ?? ''),
+			stop: batch.stop,
+		});
 		return { ...item, pairedItem: { item: itemIndex } };
 	} catch (error) {
 		if (error instanceof WaveSpeedError) error.setTaskId(request.taskId);
