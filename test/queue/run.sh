@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# n8n's queue mode with this package: Redis, PostgreSQL, one n8n main and two workers (n8n 2.41.1
+# from the e2e cache), binary data in the database, the fake WaveSpeed in its own process.
+#  1. 200 uploads to the webhook example, 20 at a time: edited PNGs back, 200 tasks, both workers.
+#  2. With the WaveSpeed Trigger: one execution submits 1,000 items without waiting; WaveSpeed's
+#     callbacks start 1,000 trigger executions, each with its image in the database.
+#  3. A worker killed (SIGKILL) under load: what n8n does with its executions, tasks paid twice.
+#  4. Figures: makespans, answer times, each worker's peak memory.
+# Needs nothing installed by hand; stops and removes everything it started on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash test/e2e/install-n8n.sh
+source test/e2e/cachePaths.sh
+source test/e2e/installPackage.sh
+source test/queue/services.sh
+source test/queue/n8nProcesses.sh
+NODE24="$NODE_DIR/bin/node"
+WORK=$(mktemp -d /tmp/wavespeed-queue-XXXXXX)
+FAKE_PID=
+cleanup() {
+	set +e
+	stop_n8n
+	[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null && wait "$FAKE_PID" 2>/dev/null
+	stop_services
+	[ -n "${KEEP_QUEUE:-}" ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+now() { date +%s.%N; }
+since() { node -e 'console.log((Date.now() / 1000 - Number(process.argv[1])).toFixed(1))' "$1"; }
+ts() { node -r ts-node/register/transpile-only "$@"; }
+check() { node test/queue/check.js "$@"; }
+passed=0
+failed=0
+record() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi; }
+
+started_all=$(now)
+install_services
+start_redis "$WORK"
+start_postgres
+
+# WaveSpeed's side: tasks take 1.5-2.5 s, at most 50 run at once.
+FAKE_TASK_MS=2000 FAKE_TASK_JITTER_MS=500 FAKE_RUNNING_LIMIT=50 FAKE_SHARED_OUTPUT= \
+	node -r ts-node/register/transpile-only devkit/fake-wavespeed/cli.ts > "$WORK/fake.log" &
+FAKE_PID=$!
+
+export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false
+export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1 N8N_GRACEFUL_SHUTDOWN_TIMEOUT=10
+export EXECUTIONS_MODE=queue N8N_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
+export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT=$PG_PORT DB_POSTGRESDB_DATABASE=n8n
+export DB_POSTGRESDB_USER=postgres DB_POSTGRESDB_PASSWORD=
+export QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT=$REDIS_PORT
+export N8N_DEFAULT_BINARY_DATA_MODE=database
+# A killed worker's jobs are found within about 25 s instead of 90 s (n8n's lock of 60 s plus a
+# check every 30 s); n8n 2.41.1 then fails them (it sets Bull's maxStalledCount to 0).
+export QUEUE_WORKER_LOCK_DURATION=20000 QUEUE_WORKER_LOCK_RENEW_TIME=5000 QUEUE_WORKER_STALLED_INTERVAL=5000
+export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=n8n
+export FLATTED="$N8N_DIR/node_modules/flatted"
+
+echo "[queue] installing the packed package into main's and each worker's .n8n/nodes"
+TARBALL="$WORK/$(npm pack --silent --pack-destination "$WORK" | tail -n 1)"
+for folder in main worker-a worker-b; do prepare_user_folder "$folder"; done
+trigger=no
+tar -tzf "$TARBALL" | grep -q 'dist/nodes/WaveSpeedTrigger/' && trigger=yes
+
+for _ in $(seq 1 600); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
+read -r API OUTPUT KEY STATS < <(node -e 'const f = JSON.parse(process.argv[1]); console.log(f.api, f.output, f.apiKey, f.stats)' "$(head -n 1 "$WORK/fake.log")")
+fake_stats() { node test/queue/fakeStats.js get "$STATS"; }
+
+echo "[queue] migrating PostgreSQL and importing the credential and workflows (trigger: $trigger)"
+node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsQueueCredential1", name: "WaveSpeed account", type: "waveSpeedApi", data: { apiKey: process.argv[2], baseUrl: process.argv[3] } }]))' \
+	"$WORK/credentials.json" "$KEY" "$API"
+n8n_cli import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1
+{ read -r -a workflow_ids; read -r CALLBACK_PATH; } < <(node test/queue/workflows.js "$WORK/workflows" "$trigger")
+n8n_cli import:workflow --separate --input="$WORK/workflows" >> "$WORK/import.log" 2>&1
+# The import cannot activate them from the CLI (no user with the rights yet): publish each.
+publishing=()
+for id in "${workflow_ids[@]}"; do
+	n8n_cli publish:workflow --id="$id" > "$WORK/publish-$id.log" 2>&1 &
+	publishing+=($!)
+done
+for pid in "${publishing[@]}"; do wait "$pid"; done
+echo "[queue] set-up took $(since "$started_all") s"
+
+started=$(now)
+start_main
+start_worker worker-a
+start_worker worker-b
+wait_for_worker worker-a
+wait_for_worker worker-b
+BASE="http://127.0.0.1:$MAIN_PORT"
+wait_for_webhook "$BASE/webhook/wavespeed-edit"
+echo "[queue] main and two workers ready in $(since "$started") s"
+grep -a 'Postgres .* is not supported' "$WORK/main.log" | head -n 1 | sed 's/^/[queue] n8n says: /' || true
+
+echo "[queue] phase 1: 200 uploads to the webhook example, 20 at a time"
+since_id=$(check last-execution-id)
+before=$(fake_stats)
+ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 200 20 phase1 "$WORK/phase1.json"
+record check uploads "$WORK/phase1.json" 200
+record check fake "$before" "$(fake_stats)" 200
+record check executions queue-webhook-1 200 "$since_id" "$WORK/worker-a.log" "$WORK/worker-b.log"
+phase1_makespan=$(node -e 'console.log(require(process.argv[1]).makespanS)' "$WORK/phase1.json")
+
+phase2_makespan=skipped
+if [ "$trigger" = yes ]; then
+	echo "[queue] phase 2: one execution submits 1,000 items without waiting; callbacks start the trigger"
+	CALLBACK_URL="$BASE/$CALLBACK_PATH"
+	wait_for_webhook "$CALLBACK_URL"
+	wait_for_webhook "$BASE/webhook/queue-submit"
+	since_id=$(check last-execution-id)
+	before=$(fake_stats)
+	started=$(now)
+	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 1000 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase2.json"
+	echo "[queue] the submitting execution answered after $(since "$started") s"
+	check wait-executions queue-callback-1 1000 "$since_id"
+	phase2_makespan=$(since "$started")
+	record check fake "$before" "$(fake_stats)" 1000
+	record check callbacks queue-callback-1 "$WORK/phase2.json" 256 256 "$since_id" "$WORK/worker-a.log" "$WORK/worker-b.log"
+else
+	echo "[queue] phase 2 skipped: this package has no WaveSpeed Trigger yet"
+fi
+
+echo "[queue] phase 3: 60 uploads, 20 at a time; worker-b is killed (SIGKILL) once 25 tasks were submitted"
+since_id=$(check last-execution-id)
+before=$(fake_stats)
+accepted_before=$(node -e 'console.log(JSON.parse(process.argv[1]).accepted)' "$before")
+started=$(now)
+ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 60 20 phase3 "$WORK/phase3.json" &
+client=$!
+node test/queue/fakeStats.js wait "$STATS" accepted $((accepted_before + 25)) || true
+worker_b_peak=$(peak_rss_mib "${WORKER_PIDS[worker-b]}")
+# Its task runner would outlive it by a few seconds: ended too, by its own id.
+runner=$(ps -o pid= --ppid "${WORKER_PIDS[worker-b]}" || true)
+kill -KILL "${WORKER_PIDS[worker-b]}"
+wait "${WORKER_PIDS[worker-b]}" 2>/dev/null || true
+[ -z "$runner" ] || kill $runner 2>/dev/null || true
+unset 'WORKER_PIDS[worker-b]'
+echo "[queue] worker-b killed $(since "$started") s into the phase"
+wait "$client"
+phase3_makespan=$(since "$started")
+after=$(fake_stats)
+node -e '
+	const s = require(process.argv[1]);
+	const [before, after] = process.argv.slice(2).map(JSON.parse);
+	const accepted = after.accepted - before.accepted;
+	console.log(`[queue] phase 3 answers: ${Object.entries(s.statuses).map(([k, n]) => `${n} ${k}`).join(", ")}; ` +
+		`answer time p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`);
+	console.log(`[queue] phase 3 tasks: ${accepted} accepted (paid) for 60 uploads, ${after.repeatedPrompts - before.repeatedPrompts} submitted twice, ` +
+		`${accepted - s.edited} paid but not delivered`);
+' "$WORK/phase3.json" "$before" "$after"
+echo "[queue] phase 3 executions: $(check figure-statuses queue-webhook-1 "$since_id" "$WORK/worker-a.log" "$WORK/worker-b.log")"
+record node -e '
+	const [before, after] = process.argv.slice(1).map(JSON.parse);
+	const twice = after.repeatedPrompts - before.repeatedPrompts;
+	console.log(`${twice === 0 ? "ok  " : "FAIL"} after the kill no task was submitted twice (${twice})`);
+	process.exit(twice === 0 ? 0 : 1);
+' "$before" "$after"
+record node -e '
+	const s = require(process.argv[1]);
+	const ok = s.posted === 60 && s.edited > 0;
+	console.log(`${ok ? "ok  " : "FAIL"} every upload got an answer after the kill; the surviving worker edited ${s.edited}`);
+	process.exit(ok ? 0 : 1);
+' "$WORK/phase3.json"
+
+echo "[queue] figures"
+echo "[queue]   makespan: phase 1 ${phase1_makespan} s, phase 2 ${phase2_makespan} s, phase 3 ${phase3_makespan} s"
+echo "[queue]   peak RSS: worker-a $(peak_rss_mib "${WORKER_PIDS[worker-a]}") MiB, worker-b ${worker_b_peak} MiB (when killed), main $(peak_rss_mib "$MAIN_PID") MiB"
+echo "[queue]   whole run: $(since "$started_all") s"
+echo "queue: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
