@@ -27,12 +27,18 @@ async function main() {
 		accepted: fake.acceptedTasks,
 		repeatedPrompts: prompts().length - new Set(prompts()).size,
 		maxRunning: fake.store.maxRunning,
-		outputRequestsWithAuthorization: fake.requests.filter((r) => r.host === 'output' && r.authorization).length,
-		apiRequestsWithKey: fake.requests.filter((r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`).length,
+		outputRequestsWithAuthorization: fake.requests.filter(
+			(r) => r.host === 'output' && r.authorization,
+		).length,
+		apiRequestsWithKey: fake.requests.filter(
+			(r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`,
+		).length,
 	});
 	const stats = createServer((_req, res) => res.end(JSON.stringify(summary())));
 	const statsUrl = await new Promise<string>((resolve) =>
-		stats.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(stats.address() as AddressInfo).port}`)),
+		stats.listen(0, '127.0.0.1', () =>
+			resolve(`http://127.0.0.1:${(stats.address() as AddressInfo).port}`),
+		),
 	);
 	console.log(JSON.stringify(summary()));
 	process.on('SIGTERM', async () => {

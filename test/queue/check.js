@@ -54,7 +54,9 @@ const shown = (counts) =>
 
 function byWorker(rows, logs) {
 	const workerOf = workerOfExecution(logs);
-	const counts = Object.fromEntries(logs.map((log) => [log.replace(/^.*\//, '').replace(/\.log$/, ''), 0]));
+	const counts = Object.fromEntries(
+		logs.map((log) => [log.replace(/^.*\//, '').replace(/\.log$/, ''), 0]),
+	);
 	for (const row of rows) {
 		const worker = workerOf.get(row.id) ?? 'no worker log';
 		counts[worker] = (counts[worker] ?? 0) + 1;
@@ -91,7 +93,9 @@ const commands = {
 		const rows = executions(workflowId, sinceId);
 		const statuses = countBy(rows.map((r) => r.status));
 		const workers = byWorker(rows, logs);
-		const everyWorker = logs.every((log) => workers[log.replace(/^.*\//, '').replace(/\.log$/, '')] > 0);
+		const everyWorker = logs.every(
+			(log) => workers[log.replace(/^.*\//, '').replace(/\.log$/, '')] > 0,
+		);
 		report(
 			statuses.success === Number(expected) && rows.length === Number(expected) && everyWorker,
 			`n8n's records: ${rows.length} executions (${shown(statuses)}); run by ${shown(workers)}`,
@@ -126,11 +130,19 @@ const commands = {
 			const run = parse(data).resultData.runData['WaveSpeed Trigger'][0];
 			const item = run.data.main[0][0];
 			taskIds.add(item.json.id);
-			const fileId = String(item.binary?.data?.id ?? '').split(/[:/]/).pop();
+			const fileId = String(item.binary?.data?.id ?? '')
+				.split(/[:/]/)
+				.pop();
 			const [header] = fileId
-				? sql(`select encode(substring(data from 17 for 8), 'hex') from binary_data where "fileId" = '${fileId}'`)
+				? sql(
+						`select encode(substring(data from 17 for 8), 'hex') from binary_data where "fileId" = '${fileId}'`,
+					)
 				: [];
-			if (header && parseInt(header.slice(0, 8), 16) === Number(width) && parseInt(header.slice(8), 16) === Number(height)) {
+			if (
+				header &&
+				parseInt(header.slice(0, 8), 16) === Number(width) &&
+				parseInt(header.slice(8), 16) === Number(height)
+			) {
 				images++;
 			}
 		}
@@ -138,7 +150,11 @@ const commands = {
 		const workers = byWorker(success, logs);
 		const everyWorker = Object.values(workers).every((n) => n > 0);
 		report(
-			taskIds.size === submitted.size && missing === 0 && images === success.length && success.length === submitted.size && everyWorker,
+			taskIds.size === submitted.size &&
+				missing === 0 &&
+				images === success.length &&
+				success.length === submitted.size &&
+				everyWorker,
 			`${success.length} successful trigger executions of ${rows.length} (${shown(countBy(rows.map((r) => r.status)))}) ` +
 				`for ${taskIds.size} distinct tasks, ${missing} submitted tasks without one; ${images} with the ` +
 				`${width}x${height} PNG in n8n's database; run by ${shown(workers)}`,
@@ -148,7 +164,9 @@ const commands = {
 	// Executions of a phase in which a worker was killed: what n8n made of them (no pass/fail).
 	'figure-statuses'(workflowId, sinceId, ...logs) {
 		const rows = executions(workflowId, sinceId);
-		console.log(`${rows.length} executions: ${shown(countBy(rows.map((r) => r.status)))}; started by ${shown(byWorker(rows, logs))}`);
+		console.log(
+			`${rows.length} executions: ${shown(countBy(rows.map((r) => r.status)))}; started by ${shown(byWorker(rows, logs))}`,
+		);
 	},
 };
 

@@ -45,7 +45,9 @@ async function postOne(url: string, agent: Agent, label: string, n: number): Pro
 			type.startsWith('image/png') &&
 			size?.width === width &&
 			size?.height === height;
-		const status = ok ? '200 edited PNG' : `${response.statusCode} ${size ? `${size.width}x${size.height}` : type}`;
+		const status = ok
+			? '200 edited PNG'
+			: `${response.statusCode} ${size ? `${size.width}x${size.height}` : type}`;
 		return { ok, status, ms: performance.now() - started };
 	} catch (error) {
 		return { ok: false, status: (error as Error).message, ms: performance.now() - started };
@@ -54,7 +56,11 @@ async function postOne(url: string, agent: Agent, label: string, n: number): Pro
 
 async function main() {
 	const [url, count, parallel, label, summaryFile] = process.argv.slice(2);
-	const agent = new Agent({ connections: Number(parallel), headersTimeout: 300_000, bodyTimeout: 300_000 });
+	const agent = new Agent({
+		connections: Number(parallel),
+		headersTimeout: 300_000,
+		bodyTimeout: 300_000,
+	});
 	const answers: Answer[] = [];
 	let next = 0;
 	const started = performance.now();

@@ -29,7 +29,10 @@ async function main() {
 		console.error(text.slice(0, 1000));
 	}
 	const ids = tasks.map((task) => task.id).filter((id): id is string => typeof id === 'string');
-	writeFileSync(summaryFile, JSON.stringify({ seconds: Number(seconds.toFixed(1)), status: response.statusCode, ids }));
+	writeFileSync(
+		summaryFile,
+		JSON.stringify({ seconds: Number(seconds.toFixed(1)), status: response.statusCode, ids }),
+	);
 }
 
 void main();

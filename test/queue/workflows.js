@@ -110,7 +110,10 @@ function batchSubmitter() {
 function main() {
 	const [folder, trigger] = process.argv.slice(2);
 	fs.mkdirSync(folder, { recursive: true });
-	const workflows = [webhookExample(), ...(trigger === 'yes' ? [callbackReceiver(), batchSubmitter()] : [])];
+	const workflows = [
+		webhookExample(),
+		...(trigger === 'yes' ? [callbackReceiver(), batchSubmitter()] : []),
+	];
 	for (const workflow of workflows) write(folder, workflow);
 	console.log(workflows.map((w) => w.id).join(' '));
 	// The trigger registers one POST webhook with path 'webhook' under its webhookId.
