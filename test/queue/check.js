@@ -41,6 +41,18 @@ function executions(workflowId, sinceId) {
 	});
 }
 
+/** n8n's stored run data of one execution (flatted JSON, parsed with n8n's own copy). */
+function runData(executionId) {
+	const { parse } = require(process.env.FLATTED);
+	const [data] = sql(`select data from execution_data where "executionId" = ${executionId}`);
+	return data ? parse(data) : undefined;
+}
+
+/** The one item a WaveSpeed Trigger execution started with: the task, its image as binary. */
+function triggerItem(executionId) {
+	return runData(executionId).resultData.runData['WaveSpeed Trigger'][0].data.main[0][0];
+}
+
 function countBy(values) {
 	const counts = {};
 	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
@@ -58,7 +70,7 @@ function byWorker(rows, logs) {
 		logs.map((log) => [log.replace(/^.*\//, '').replace(/\.log$/, ''), 0]),
 	);
 	for (const row of rows) {
-		const worker = workerOf.get(row.id) ?? 'no worker log';
+		const worker = workerOf.get(row.id) ?? 'in no worker log';
 		counts[worker] = (counts[worker] ?? 0) + 1;
 	}
 	return counts;
@@ -119,16 +131,13 @@ const commands = {
 
 	// Each successful trigger execution holds one task id and the edited PNG in n8n's database.
 	callbacks(workflowId, submittedFile, width, height, sinceId, ...logs) {
-		const { parse } = require(process.env.FLATTED);
 		const submitted = new Set(readJson(submittedFile).ids);
 		const rows = executions(workflowId, sinceId);
 		const success = rows.filter((r) => r.status === 'success');
 		const taskIds = new Set();
 		let images = 0;
 		for (const row of success) {
-			const [data] = sql(`select data from execution_data where "executionId" = ${row.id}`);
-			const run = parse(data).resultData.runData['WaveSpeed Trigger'][0];
-			const item = run.data.main[0][0];
+			const item = triggerItem(row.id);
 			taskIds.add(item.json.id);
 			const fileId = String(item.binary?.data?.id ?? '')
 				.split(/[:/]/)
@@ -161,12 +170,52 @@ const commands = {
 		);
 	},
 
+	'no-repeats'(beforeJson, afterJson) {
+		const [before, after] = [JSON.parse(beforeJson), JSON.parse(afterJson)];
+		const twice = after.repeatedPrompts - before.repeatedPrompts;
+		report(twice === 0, `after the kill no task was submitted twice (${twice})`);
+	},
+
+	'all-answered'(summaryFile, expected) {
+		const s = readJson(summaryFile);
+		report(
+			s.posted === Number(expected) && s.edited > 0,
+			`every upload got an answer after the kill; the surviving worker edited ${s.edited}`,
+		);
+	},
+
+	// The worker running the workflow's newest unfinished execution.
+	'worker-of-running'(workflowId, sinceId, ...logs) {
+		const running = executions(workflowId, sinceId).filter((r) => r.status === 'running');
+		const worker = running.length ? workerOfExecution(logs).get(running.at(-1).id) : undefined;
+		if (!worker) throw new Error(`no running execution of ${workflowId} in the workers' logs`);
+		console.log(worker);
+	},
+
+	// Tasks accepted in a phase against the tasks delivered to successful trigger executions.
+	'figure-callbacks'(workflowId, beforeJson, afterJson, sinceId, ...logs) {
+		const accepted = JSON.parse(afterJson).accepted - JSON.parse(beforeJson).accepted;
+		const rows = executions(workflowId, sinceId);
+		const success = rows.filter((r) => r.status === 'success');
+		const tasks = new Set(success.map((r) => triggerItem(r.id).json.id));
+		console.log(
+			`${accepted} tasks accepted; ${tasks.size} delivered to successful trigger executions ` +
+				`(${rows.length} executions: ${shown(countBy(rows.map((r) => r.status)))}; run by ${shown(byWorker(success, logs))}); ` +
+				`${accepted - tasks.size} to recover with Get Result`,
+		);
+	},
+
 	// Executions of a phase in which a worker was killed: what n8n made of them (no pass/fail).
 	'figure-statuses'(workflowId, sinceId, ...logs) {
 		const rows = executions(workflowId, sinceId);
+		const errors = rows
+			.filter((r) => r.status !== 'success')
+			.map((r) => runData(r.id)?.resultData?.error?.message ?? 'no error stored');
 		console.log(
 			`${rows.length} executions: ${shown(countBy(rows.map((r) => r.status)))}; started by ${shown(byWorker(rows, logs))}`,
 		);
+		for (const [message, n] of Object.entries(countBy(errors)))
+			console.log(`  ${n} x "${message}"`);
 	},
 };
 

@@ -1,8 +1,9 @@
 # Sourced by run.sh: one n8n main and named workers in queue mode, each with its own user folder
 # under $WORK (as on separate machines), sharing the database, Redis and the encryption key that
-# run.sh exports. Sets MAIN_PID, MAIN_PORT and WORKER_PIDS[name].
+# run.sh exports. Sets MAIN_PID, MAIN_PORT, WORKER_PIDS[name] (running ones) and
+# WORKER_LOGS[name] (every worker started).
 MAIN_PID=
-declare -A WORKER_PIDS=()
+declare -A WORKER_PIDS=() WORKER_LOGS=()
 
 # A user folder with the packed package installed the way n8n's docs say for queue mode:
 # by hand into <folder>/.n8n/nodes, on main and on every worker.
@@ -39,6 +40,8 @@ start_main() {
 start_worker() {
 	local name=$1 log="$WORK/$1.log"
 	local -a own_host=()
+	[ -d "$WORK/$name" ] || prepare_user_folder "$name"
+	WORKER_LOGS[$name]=$log
 	unshare --uts true 2>/dev/null && own_host=(unshare --uts sh -c 'hostname "$0" && exec "$@"' "queue-$name")
 	N8N_USER_FOLDER="$WORK/$name" N8N_RUNNERS_BROKER_PORT=$(free_port) \
 		"${own_host[@]}" "$NODE24" "$N8N_BIN" worker > "$log" 2>&1 &

@@ -4,7 +4,8 @@
 #  1. 200 uploads to the webhook example, 20 at a time: edited PNGs back, 200 tasks, both workers.
 #  2. With the WaveSpeed Trigger: one execution submits 1,000 items without waiting; WaveSpeed's
 #     callbacks start 1,000 trigger executions, each with its image in the database.
-#  3. A worker killed (SIGKILL) under load: what n8n does with its executions, tasks paid twice.
+#  3. A worker killed (SIGKILL) under load, (a) during synchronous edits and (b) while one execution
+#     submits without waiting: what n8n does with its executions, how many tasks were paid twice.
 #  4. Figures: makespans, answer times, each worker's peak memory.
 # Needs nothing installed by hand; stops and removes everything it started on exit.
 set -euo pipefail
@@ -14,6 +15,7 @@ source test/e2e/cachePaths.sh
 source test/e2e/installPackage.sh
 source test/queue/services.sh
 source test/queue/n8nProcesses.sh
+source test/queue/phases.sh
 NODE24="$NODE_DIR/bin/node"
 WORK=$(mktemp -d /tmp/wavespeed-queue-XXXXXX)
 FAKE_PID=
@@ -36,6 +38,7 @@ check() { node test/queue/check.js "$@"; }
 passed=0
 failed=0
 record() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi; }
+declare -A PEAK_RSS=()
 
 started_all=$(now)
 install_services
@@ -96,79 +99,28 @@ wait_for_webhook "$BASE/webhook/wavespeed-edit"
 echo "[queue] main and two workers ready in $(since "$started") s"
 grep -a 'Postgres .* is not supported' "$WORK/main.log" | head -n 1 | sed 's/^/[queue] n8n says: /' || true
 
-echo "[queue] phase 1: 200 uploads to the webhook example, 20 at a time"
-since_id=$(check last-execution-id)
-before=$(fake_stats)
-ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 200 20 phase1 "$WORK/phase1.json"
-record check uploads "$WORK/phase1.json" 200
-record check fake "$before" "$(fake_stats)" 200
-record check executions queue-webhook-1 200 "$since_id" "$WORK/worker-a.log" "$WORK/worker-b.log"
-phase1_makespan=$(node -e 'console.log(require(process.argv[1]).makespanS)' "$WORK/phase1.json")
-
-phase2_makespan=skipped
+phase_sync_edits
 if [ "$trigger" = yes ]; then
-	echo "[queue] phase 2: one execution submits 1,000 items without waiting; callbacks start the trigger"
 	CALLBACK_URL="$BASE/$CALLBACK_PATH"
 	wait_for_webhook "$CALLBACK_URL"
 	wait_for_webhook "$BASE/webhook/queue-submit"
-	since_id=$(check last-execution-id)
-	before=$(fake_stats)
-	started=$(now)
-	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 1000 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase2.json"
-	echo "[queue] the submitting execution answered after $(since "$started") s"
-	check wait-executions queue-callback-1 1000 "$since_id"
-	phase2_makespan=$(since "$started")
-	record check fake "$before" "$(fake_stats)" 1000
-	record check callbacks queue-callback-1 "$WORK/phase2.json" 256 256 "$since_id" "$WORK/worker-a.log" "$WORK/worker-b.log"
+	phase_async_batch
 else
-	echo "[queue] phase 2 skipped: this package has no WaveSpeed Trigger yet"
+	echo "[queue] phases 2 and 3b skipped: this package has no WaveSpeed Trigger yet"
 fi
-
-echo "[queue] phase 3: 60 uploads, 20 at a time; worker-b is killed (SIGKILL) once 25 tasks were submitted"
-since_id=$(check last-execution-id)
-before=$(fake_stats)
-accepted_before=$(node -e 'console.log(JSON.parse(process.argv[1]).accepted)' "$before")
-started=$(now)
-ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 60 20 phase3 "$WORK/phase3.json" &
-client=$!
-node test/queue/fakeStats.js wait "$STATS" accepted $((accepted_before + 25)) || true
-worker_b_peak=$(peak_rss_mib "${WORKER_PIDS[worker-b]}")
-# Its task runner would outlive it by a few seconds: ended too, by its own id.
-runner=$(ps -o pid= --ppid "${WORKER_PIDS[worker-b]}" || true)
-kill -KILL "${WORKER_PIDS[worker-b]}"
-wait "${WORKER_PIDS[worker-b]}" 2>/dev/null || true
-[ -z "$runner" ] || kill $runner 2>/dev/null || true
-unset 'WORKER_PIDS[worker-b]'
-echo "[queue] worker-b killed $(since "$started") s into the phase"
-wait "$client"
-phase3_makespan=$(since "$started")
-after=$(fake_stats)
-node -e '
-	const s = require(process.argv[1]);
-	const [before, after] = process.argv.slice(2).map(JSON.parse);
-	const accepted = after.accepted - before.accepted;
-	console.log(`[queue] phase 3 answers: ${Object.entries(s.statuses).map(([k, n]) => `${n} ${k}`).join(", ")}; ` +
-		`answer time p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`);
-	console.log(`[queue] phase 3 tasks: ${accepted} accepted (paid) for 60 uploads, ${after.repeatedPrompts - before.repeatedPrompts} submitted twice, ` +
-		`${accepted - s.edited} paid but not delivered`);
-' "$WORK/phase3.json" "$before" "$after"
-echo "[queue] phase 3 executions: $(check figure-statuses queue-webhook-1 "$since_id" "$WORK/worker-a.log" "$WORK/worker-b.log")"
-record node -e '
-	const [before, after] = process.argv.slice(1).map(JSON.parse);
-	const twice = after.repeatedPrompts - before.repeatedPrompts;
-	console.log(`${twice === 0 ? "ok  " : "FAIL"} after the kill no task was submitted twice (${twice})`);
-	process.exit(twice === 0 ? 0 : 1);
-' "$before" "$after"
-record node -e '
-	const s = require(process.argv[1]);
-	const ok = s.posted === 60 && s.edited > 0;
-	console.log(`${ok ? "ok  " : "FAIL"} every upload got an answer after the kill; the surviving worker edited ${s.edited}`);
-	process.exit(ok ? 0 : 1);
-' "$WORK/phase3.json"
+phase_kill_sync
+[ "$trigger" = no ] || phase_kill_async
 
 echo "[queue] figures"
-echo "[queue]   makespan: phase 1 ${phase1_makespan} s, phase 2 ${phase2_makespan} s, phase 3 ${phase3_makespan} s"
-echo "[queue]   peak RSS: worker-a $(peak_rss_mib "${WORKER_PIDS[worker-a]}") MiB, worker-b ${worker_b_peak} MiB (when killed), main $(peak_rss_mib "$MAIN_PID") MiB"
+for phase in 1 2 3a 3b; do
+	makespan=${MAKESPAN[$phase]:-}
+	echo "[queue]   makespan of phase $phase: ${makespan:-skipped}${makespan:+ s}"
+done
+for name in "${!WORKER_PIDS[@]}"; do PEAK_RSS[$name]="$(peak_rss_mib "${WORKER_PIDS[$name]}") MiB"; done
+PEAK_RSS[main]="$(peak_rss_mib "$MAIN_PID") MiB"
+for name in $(printf '%s\n' "${!PEAK_RSS[@]}" | sort); do
+	echo "[queue]   peak RSS of $name: ${PEAK_RSS[$name]}"
+done
 echo "[queue]   whole run: $(since "$started_all") s"
 echo "queue: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
