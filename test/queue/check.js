@@ -41,16 +41,38 @@ function executions(workflowId, sinceId) {
 	});
 }
 
-/** n8n's stored run data of one execution (flatted JSON, parsed with n8n's own copy). */
-function runData(executionId) {
+/** n8n's stored run data of some executions (flatted JSON, parsed with n8n's own copy), by id. */
+function runData(rows) {
 	const { parse } = require(process.env.FLATTED);
-	const [data] = sql(`select data from execution_data where "executionId" = ${executionId}`);
-	return data ? parse(data) : undefined;
+	const byId = new Map();
+	if (rows.length === 0) return byId;
+	const ids = rows.map((r) => Number(r.id)).join(',');
+	for (const line of sql(
+		`select "executionId" || '|' || data from execution_data where "executionId" in (${ids})`,
+	)) {
+		const split = line.indexOf('|');
+		byId.set(line.slice(0, split), parse(line.slice(split + 1)));
+	}
+	return byId;
 }
 
-/** The one item a WaveSpeed Trigger execution started with: the task, its image as binary. */
-function triggerItem(executionId) {
-	return runData(executionId).resultData.runData['WaveSpeed Trigger'][0].data.main[0][0];
+/** The one item each WaveSpeed Trigger execution started with: the task, its image as binary. */
+function triggerItems(rows) {
+	const data = runData(rows);
+	return rows.map((r) => data.get(r.id).resultData.runData['WaveSpeed Trigger'][0].data.main[0][0]);
+}
+
+/** Width and height of stored PNGs, by n8n's binary file id. */
+function storedPngSizes(fileIds) {
+	const sizes = new Map();
+	if (fileIds.length === 0) return sizes;
+	const list = fileIds.map((id) => `'${id.replace(/'/g, '')}'`).join(',');
+	const query = `select "fileId" || '|' || encode(substring(data from 17 for 8), 'hex') from binary_data where "fileId" in (${list})`;
+	for (const line of sql(query)) {
+		const [fileId, hex] = line.split('|');
+		sizes.set(fileId, `${parseInt(hex.slice(0, 8), 16)}x${parseInt(hex.slice(8), 16)}`);
+	}
+	return sizes;
 }
 
 function countBy(values) {
@@ -134,27 +156,15 @@ const commands = {
 		const submitted = new Set(readJson(submittedFile).ids);
 		const rows = executions(workflowId, sinceId);
 		const success = rows.filter((r) => r.status === 'success');
-		const taskIds = new Set();
-		let images = 0;
-		for (const row of success) {
-			const item = triggerItem(row.id);
-			taskIds.add(item.json.id);
-			const fileId = String(item.binary?.data?.id ?? '')
+		const items = triggerItems(success);
+		const taskIds = new Set(items.map((item) => item.json.id));
+		const fileIds = items.map((item) =>
+			String(item.binary?.data?.id ?? '')
 				.split(/[:/]/)
-				.pop();
-			const [header] = fileId
-				? sql(
-						`select encode(substring(data from 17 for 8), 'hex') from binary_data where "fileId" = '${fileId}'`,
-					)
-				: [];
-			if (
-				header &&
-				parseInt(header.slice(0, 8), 16) === Number(width) &&
-				parseInt(header.slice(8), 16) === Number(height)
-			) {
-				images++;
-			}
-		}
+				.pop(),
+		);
+		const sizes = storedPngSizes(fileIds.filter(Boolean));
+		const images = fileIds.filter((id) => sizes.get(id) === `${width}x${height}`).length;
 		const missing = [...submitted].filter((id) => !taskIds.has(id)).length;
 		const workers = byWorker(success, logs);
 		const everyWorker = Object.values(workers).every((n) => n > 0);
@@ -197,7 +207,7 @@ const commands = {
 		const accepted = JSON.parse(afterJson).accepted - JSON.parse(beforeJson).accepted;
 		const rows = executions(workflowId, sinceId);
 		const success = rows.filter((r) => r.status === 'success');
-		const tasks = new Set(success.map((r) => triggerItem(r.id).json.id));
+		const tasks = new Set(triggerItems(success).map((item) => item.json.id));
 		console.log(
 			`${accepted} tasks accepted; ${tasks.size} delivered to successful trigger executions ` +
 				`(${rows.length} executions: ${shown(countBy(rows.map((r) => r.status)))}; run by ${shown(byWorker(success, logs))}); ` +
@@ -208,9 +218,11 @@ const commands = {
 	// Executions of a phase in which a worker was killed: what n8n made of them (no pass/fail).
 	'figure-statuses'(workflowId, sinceId, ...logs) {
 		const rows = executions(workflowId, sinceId);
-		const errors = rows
-			.filter((r) => r.status !== 'success')
-			.map((r) => runData(r.id)?.resultData?.error?.message ?? 'no error stored');
+		const failed = rows.filter((r) => r.status !== 'success');
+		const data = runData(failed);
+		const errors = failed.map(
+			(r) => data.get(r.id)?.resultData?.error?.message ?? 'no error stored',
+		);
 		console.log(
 			`${rows.length} executions: ${shown(countBy(rows.map((r) => r.status)))}; started by ${shown(byWorker(rows, logs))}`,
 		);

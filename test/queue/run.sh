@@ -67,7 +67,8 @@ echo "[queue] installing the packed package into main's and each worker's .n8n/n
 TARBALL="$WORK/$(npm pack --silent --pack-destination "$WORK" | tail -n 1)"
 for folder in main worker-a worker-b; do prepare_user_folder "$folder"; done
 trigger=no
-tar -tzf "$TARBALL" | grep -q 'dist/nodes/WaveSpeedTrigger/' && trigger=yes
+# Not grep -q: tar would get SIGPIPE and pipefail would call that a miss.
+tar -tzf "$TARBALL" | grep 'dist/nodes/WaveSpeedTrigger/WaveSpeedTrigger.node.js' >/dev/null && trigger=yes
 
 for _ in $(seq 1 600); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
 read -r API OUTPUT KEY STATS < <(node -e 'const f = JSON.parse(process.argv[1]); console.log(f.api, f.output, f.apiKey, f.stats)' "$(head -n 1 "$WORK/fake.log")")
