@@ -28,7 +28,7 @@ phase_sync_edits() {
 	local since_id before
 	since_id=$(check last-execution-id)
 	before=$(fake_stats)
-	ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 200 20 phase1 "$WORK/phase1.json"
+	waited ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 200 20 phase1 "$WORK/phase1.json"
 	MAKESPAN[1]=$(node -e 'console.log(require(process.argv[1]).makespanS)' "$WORK/phase1.json")
 	worker_logs
 	record check uploads "$WORK/phase1.json" 200
@@ -42,9 +42,9 @@ phase_async_batch() {
 	since_id=$(check last-execution-id)
 	before=$(fake_stats)
 	started=$(now)
-	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 1000 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase2.json"
+	waited ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 1000 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase2.json"
 	echo "[queue] the submitting execution answered after $(since "$started") s"
-	check wait-executions queue-callback-1 1000 "$since_id"
+	waited check wait-executions queue-callback-1 1000 "$since_id"
 	MAKESPAN[2]=$(since "$started")
 	worker_logs
 	record check fake "$before" "$(fake_stats)" 1000
@@ -60,7 +60,8 @@ phase_kill_sync() {
 	started=$(now)
 	ts test/queue/postUploads.ts "$BASE/webhook/wavespeed-edit" 60 20 phase3a "$WORK/phase3a.json" &
 	client=$!
-	node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 25)) || true
+	HELPERS+=("$client")
+	waited node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 25)) || true
 	kill_worker worker-b
 	echo "[queue] worker-b killed $(since "$started") s into the phase"
 	wait "$client"
@@ -93,7 +94,8 @@ phase_kill_async() {
 	started=$(now)
 	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 300 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase3b.json" &
 	client=$!
-	node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 100)) || true
+	HELPERS+=("$client")
+	waited node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 100)) || true
 	worker_logs
 	victim=$(check worker-of-running queue-submit-1 "$since_id" "${LOGS[@]}")
 	kill_worker "$victim"
@@ -101,7 +103,7 @@ phase_kill_async() {
 	wait "$client"
 	echo "[queue] the submitting request was answered HTTP $(node -e 'console.log(require(process.argv[1]).status)' "$WORK/phase3b.json") after $(since "$started") s"
 	after=$(fake_stats)
-	check wait-executions queue-callback-1 $(($(fake_count "$after" accepted) - $(fake_count "$before" accepted))) "$since_id"
+	waited check wait-executions queue-callback-1 $(($(fake_count "$after" accepted) - $(fake_count "$before" accepted))) "$since_id"
 	MAKESPAN[3b]=$(since "$started")
 	after=$(fake_stats)
 	worker_logs

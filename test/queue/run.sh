@@ -19,8 +19,11 @@ source test/queue/phases.sh
 NODE24="$NODE_DIR/bin/node"
 WORK=$(mktemp -d /tmp/wavespeed-queue-XXXXXX)
 FAKE_PID=
+HELPERS=()
 cleanup() {
 	set +e
+	# A helper that is a shell function runs in a subshell: its own child is ended too.
+	for pid in "${HELPERS[@]}"; do kill $(ps -o pid= --ppid "$pid") "$pid" 2>/dev/null; done
 	stop_n8n
 	[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null && wait "$FAKE_PID" 2>/dev/null
 	stop_services
@@ -35,6 +38,13 @@ now() { date +%s.%N; }
 since() { node -e 'console.log((Date.now() / 1000 - Number(process.argv[1])).toFixed(1))' "$1"; }
 ts() { node -r ts-node/register/transpile-only "$@"; }
 check() { node test/queue/check.js "$@"; }
+# Long helpers run in the background and are waited for: bash runs a trap only between commands,
+# and `wait` is one it interrupts, so Ctrl-C and SIGTERM stop the run at once.
+waited() {
+	"$@" &
+	HELPERS+=($!)
+	wait $!
+}
 passed=0
 failed=0
 record() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi; }
@@ -57,6 +67,9 @@ export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT=$PG_PO
 export DB_POSTGRESDB_USER=postgres DB_POSTGRESDB_PASSWORD=
 export QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT=$REDIS_PORT
 export N8N_DEFAULT_BINARY_DATA_MODE=database
+# n8n's default of 2 database connections per process: 1,000 callbacks arriving at main within a
+# minute wait for a connection longer than DB_POSTGRESDB_CONNECTION_TIMEOUT and fail.
+export DB_POSTGRESDB_POOL_SIZE=10
 # A killed worker's jobs are found within about 25 s instead of 90 s (n8n's lock of 60 s plus a
 # check every 30 s); n8n 2.41.1 then fails them (it sets Bull's maxStalledCount to 0).
 export QUEUE_WORKER_LOCK_DURATION=20000 QUEUE_WORKER_LOCK_RENEW_TIME=5000 QUEUE_WORKER_STALLED_INTERVAL=5000
@@ -77,13 +90,14 @@ fake_stats() { node test/queue/fakeStats.js get "$STATS"; }
 echo "[queue] migrating PostgreSQL and importing the credential and workflows (trigger: $trigger)"
 node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsQueueCredential1", name: "WaveSpeed account", type: "waveSpeedApi", data: { apiKey: process.argv[2], baseUrl: process.argv[3] } }]))' \
 	"$WORK/credentials.json" "$KEY" "$API"
-n8n_cli import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1
+waited n8n_cli import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1
 { read -r -a workflow_ids; read -r CALLBACK_PATH; } < <(node test/queue/workflows.js "$WORK/workflows" "$trigger")
-n8n_cli import:workflow --separate --input="$WORK/workflows" >> "$WORK/import.log" 2>&1
+waited n8n_cli import:workflow --separate --input="$WORK/workflows" >> "$WORK/import.log" 2>&1
 # The import cannot activate them from the CLI (no user with the rights yet): publish each.
 publishing=()
 for id in "${workflow_ids[@]}"; do
 	n8n_cli publish:workflow --id="$id" > "$WORK/publish-$id.log" 2>&1 &
+	HELPERS+=($!)
 	publishing+=($!)
 done
 for pid in "${publishing[@]}"; do wait "$pid"; done
