@@ -55,8 +55,9 @@ install_services
 start_redis "$WORK"
 start_postgres
 
-# WaveSpeed's side: tasks take 1.5-2.5 s, at most 50 run at once.
-FAKE_TASK_MS=2000 FAKE_TASK_JITTER_MS=500 FAKE_RUNNING_LIMIT=50 FAKE_SHARED_OUTPUT= \
+# WaveSpeed's side: tasks take 1.5-2.5 s, at most 20 run at once (so at most 20 callbacks are in
+# flight).
+FAKE_TASK_MS=2000 FAKE_TASK_JITTER_MS=500 FAKE_RUNNING_LIMIT=20 FAKE_SHARED_OUTPUT= \
 	node -r ts-node/register/transpile-only devkit/fake-wavespeed/cli.ts > "$WORK/fake.log" &
 FAKE_PID=$!
 
@@ -67,9 +68,11 @@ export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT=$PG_PO
 export DB_POSTGRESDB_USER=postgres DB_POSTGRESDB_PASSWORD=
 export QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT=$REDIS_PORT
 export N8N_DEFAULT_BINARY_DATA_MODE=database
-# n8n's default of 2 database connections per process: 1,000 callbacks arriving at main within a
-# minute wait for a connection longer than DB_POSTGRESDB_CONNECTION_TIMEOUT and fail.
-export DB_POSTGRESDB_POOL_SIZE=10
+# Main verifies each WaveSpeed callback, stores its image and creates its execution: with n8n's 2
+# database connections, a burst of callbacks makes its health ping wait over 5 s for one, and
+# n8n then answers every request 503 "Database is not ready!" (and after 3 pings rebuilds the
+# connection, failing the queries in flight).
+export DB_POSTGRESDB_POOL_SIZE=20 DB_PING_TIMEOUT_MS=20000
 # A killed worker's jobs are found within about 25 s instead of 90 s (n8n's lock of 60 s plus a
 # check every 30 s); n8n 2.41.1 then fails them (it sets Bull's maxStalledCount to 0).
 export QUEUE_WORKER_LOCK_DURATION=20000 QUEUE_WORKER_LOCK_RENEW_TIME=5000 QUEUE_WORKER_STALLED_INTERVAL=5000
