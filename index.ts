@@ -2,3 +2,4 @@
 // only lets code import them directly.
 export { WaveSpeedApi } from './credentials/WaveSpeedApi.credentials';
 export { WaveSpeedImageEdit } from './nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node';
+export { WaveSpeedTrigger } from './nodes/WaveSpeedTrigger/WaveSpeedTrigger.node';

@@ -30,6 +30,12 @@ async function main() {
 		outputRequestsWithAuthorization: fake.requests.filter(
 			(r) => r.host === 'output' && r.authorization,
 		).length,
+		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({
+			taskId,
+			webhookId,
+			status,
+			attempt,
+		})),
 		apiRequestsWithKey: fake.requests.filter(
 			(r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`,
 		).length,

@@ -1,4 +1,4 @@
-export type Route = 'submit' | 'poll' | 'upload' | 'balance' | 'output' | 'image' | 'other';
+export type Route = 'submit' | 'poll' | 'upload' | 'balance' | 'webhookSecret' | 'control' | 'output' | 'image' | 'other';
 
 export type FaultAction =
 	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -49,6 +49,11 @@ export class FaultPlan {
 
 	inject(rule: FaultRule) {
 		this.rules.push({ ...rule, left: rule.times ?? 1 });
+	}
+
+	/** Drops the scripted rules not used up yet. */
+	clear() {
+		this.rules = [];
 	}
 
 	setRandom(randomFaults: RandomFaults) {

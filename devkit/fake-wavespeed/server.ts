@@ -7,6 +7,13 @@ import { parseMultipart } from './multipart';
 import { makePng, pngSize } from './png';
 import { type FakeTask, type TaskClock, TaskStore } from './tasks';
 import { validateSubmit } from './validateSubmit';
+import { type CallbackTweak, WebhookSender } from './webhooks';
+
+/**
+ * Not WaveSpeed's: lets a test in another process see the callbacks sent (GET) and tweak the
+ * next ones (POST, body: CallbackTweak[]).
+ */
+export const CONTROL_PATH = '/fake/webhooks';
 
 export const MODELS = ['wavespeed-ai/flux-2-klein-base-9b/edit', 'wavespeed-ai/flux-2-klein-base-4b/edit'];
 
@@ -52,6 +59,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function routeOf(method: string, path: string): Route {
 	if (path === '/api/v3/balance') return 'balance';
+	if (path === '/api/v3/webhook/secret') return 'webhookSecret';
+	if (path === CONTROL_PATH) return 'control';
 	if (path === '/api/v3/media/upload/binary') return 'upload';
 	if (/^\/api\/v3\/predictions\/[^/]+\/result$/.test(path)) return 'poll';
 	if (method === 'POST' && path.startsWith('/api/v3/')) return 'submit';
@@ -84,6 +93,9 @@ export class FakeWaveSpeed {
 
 	readonly store: TaskStore;
 
+	/** Signed callbacks to the `webhook` URL of a submit, with hooks to tweak them. */
+	readonly webhooks = new WebhookSender();
+
 	/** Tasks WaveSpeed accepted, i.e. what the user would be billed for. */
 	acceptedTasks = 0;
 
@@ -115,7 +127,10 @@ export class FakeWaveSpeed {
 		this.store = new TaskStore(
 			this.clock,
 			(task, n) => `${this.outputUrl}/outputs/${task.id}/${n}.png`,
-			(task) => this.events.emit('finished', task),
+			(task) => {
+				if (task.webhookUrl) this.webhooks.deliver(task.webhookUrl, this.callbackBody(task));
+				this.events.emit('finished', task);
+			},
 		);
 	}
 
@@ -232,6 +247,24 @@ export class FakeWaveSpeed {
 		};
 	}
 
+	/** A webhook callback's body: the bare task object, as WaveSpeed documents it. */
+	private callbackBody(task: FakeTask) {
+		const { id, model, status, error, created_at, has_nsfw_contents, urls, timings } = this.publicTask(task, false);
+		return {
+			id,
+			model,
+			input: task.body,
+			...(status === 'completed' ? { outputs: task.outputs } : {}),
+			urls,
+			has_nsfw_contents,
+			status,
+			created_at,
+			error,
+			executionTime: timings.inference ?? 0,
+			timings,
+		};
+	}
+
 	private outputPng(task: FakeTask, n: number): Buffer {
 		if (this.sharedOutput) return this.sharedOutput;
 		const key = `${task.id}/${n}`;
@@ -254,9 +287,18 @@ export class FakeWaveSpeed {
 		const fault = this.faults.take(route);
 		if (this.applyFault(fault, res, entry)) return;
 		if (route === 'balance') return this.envelope(res, entry, 200, 'success', { balance: 12.5 });
+		if (route === 'control') {
+			if (req.method === 'POST') this.webhooks.tweakNext(...(JSON.parse(body.toString('utf8')) as CallbackTweak[]));
+			const deliveries = this.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt }));
+			return this.envelope(res, entry, 200, 'success', { accepted: this.acceptedTasks, deliveries });
+		}
+		if (route === 'webhookSecret') return this.envelope(res, entry, 200, 'success', { secret: this.webhooks.secret });
 		if (route === 'upload') return this.handleUpload(body, req, res, entry);
 		if (route === 'poll') return this.handlePoll(path, res, entry);
-		if (route === 'submit') return this.handleSubmit(path, body, res, entry, fault);
+		if (route === 'submit') {
+			const webhookUrl = new URL(req.url ?? '/', this.url).searchParams.get('webhook') ?? undefined;
+			return this.handleSubmit(path, body, res, entry, fault, webhookUrl);
+		}
 		return this.envelope(res, entry, 404, `No route ${req.method} ${path}`);
 	}
 
@@ -284,7 +326,14 @@ export class FakeWaveSpeed {
 		return this.envelope(res, entry, 200, 'success', this.publicTask(task, task.body.enable_base64_output === true));
 	}
 
-	private async handleSubmit(path: string, raw: Buffer, res: ServerResponse, entry: LoggedRequest, fault?: FaultAction) {
+	private async handleSubmit(
+		path: string,
+		raw: Buffer,
+		res: ServerResponse,
+		entry: LoggedRequest,
+		fault?: FaultAction,
+		webhookUrl?: string,
+	) {
 		const model = path.slice('/api/v3/'.length);
 		if (!MODELS.includes(model)) return this.envelope(res, entry, 404, `Unknown model ${model}`);
 		let body: Record<string, unknown>;
@@ -297,7 +346,10 @@ export class FakeWaveSpeed {
 		if (problem) return this.envelope(res, entry, 400, problem);
 		const size = await this.outputSize(body);
 		if (typeof size === 'string') return this.envelope(res, entry, 400, size);
-		const task = this.store.create(model, body, size.width, size.height);
+		if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
+			return this.envelope(res, entry, 400, 'webhook must be an http(s) URL');
+		}
+		const task = this.store.create(model, body, size.width, size.height, webhookUrl);
 		this.acceptedTasks++;
 		this.events.emit('submitted', task);
 		if (fault?.kind === 'acceptThen') {

@@ -18,6 +18,8 @@ export interface FakeTask {
 	/** When a poll first answered "completed": the node's detection lag is this minus completedAt. */
 	firstSeenCompletedAt?: number;
 	polls: number;
+	/** Where WaveSpeed calls back when the task ends. */
+	webhookUrl?: string;
 }
 
 export interface TaskClock {
@@ -54,7 +56,7 @@ export class TaskStore {
 		private readonly onFinished: (task: FakeTask) => void,
 	) {}
 
-	create(model: string, body: Record<string, unknown>, width: number, height: number): FakeTask {
+	create(model: string, body: Record<string, unknown>, width: number, height: number, webhookUrl?: string): FakeTask {
 		const task: FakeTask = {
 			id: randomUUID().replace(/-/g, ''),
 			model,
@@ -66,6 +68,7 @@ export class TaskStore {
 			outputs: [],
 			createdAt: Date.now(),
 			polls: 0,
+			webhookUrl,
 		};
 		this.tasks.set(task.id, task);
 		this.queue.push(task);

@@ -75,6 +75,8 @@ export interface RunOptions {
 	items?: SourceItem[];
 	credentials?: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
+	/** n8n's node settings, e.g. Retry On Fail: `{ retryOnFail: true, maxTries: 3, waitBetweenTries: 0 }`. */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** Called once the run has started, with a function that cancels it. */
 	onStart?: (cancel: () => void) => void;
 }
@@ -87,7 +89,7 @@ export interface RunResult {
 	binaryBuffer(item: INodeExecutionData, field?: string): Promise<Buffer>;
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	hooks: ExecutionLifecycleHooks,
 	credentialsHelper: InMemoryCredentialsHelper,
 ): IWorkflowExecuteAdditionalData {
@@ -141,6 +143,7 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 		parameters: options.parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'WaveSpeed account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...options.settings,
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',

@@ -9,11 +9,15 @@
 #    default): a photo is posted to it and the edited image comes back.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
+export N8N_PORT=$(free_port)
+export E2E_N8N_URL="http://127.0.0.1:$N8N_PORT"
+source test/e2e/lifecycle.sh
 
 # execute-batch only selects workflow ids that contain a digit.
 manual=()
 for example in examples/*.json; do
 	name=$(basename "$example" .json)
+	[[ " $LIFECYCLE_EXAMPLES " == *" $name "* ]] && continue
 	if grep -q '"n8n-nodes-base.manualTrigger"' "$example"; then
 		prepare_example "$example" "e2e-$name-1"
 		manual+=("$name")
@@ -22,6 +26,7 @@ done
 FAILURE='Prompt rejected by the safety filter'
 prepare_example examples/edit-image-by-url.json e2e-failing-prompt-1 "Edit [fail:$FAILURE]"
 prepare_example examples/webhook-edit-upload.json e2e-webhook-1
+prepare_lifecycle
 import_prepared
 batch_ids=$(printf 'e2e-%s-1,' "${manual[@]}" failing-prompt)
 batch_ids=${batch_ids%,}
@@ -53,17 +58,17 @@ run_webhook() {
 	echo "[e2e] filesystem binary mode: n8n start, and a photo posted to the webhook"
 	N8N_DEFAULT_BINARY_DATA_MODE=filesystem start_n8n || return 1
 	echo "[e2e] filesystem binary mode: n8n start took $(since "$started") s to activate the webhook"
-	node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" 500 375 || {
-		stop_n8n
-		return 1
-	}
+	wait_for_webhook "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" || return 1
+	record node -r ts-node/register/transpile-only test/e2e/postPhoto.ts "http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit" 500 375
+	run_lifecycle || record false
 	stop_n8n
 }
 
 # The manual runs get their own copy of the user folder, so that they run beside the webhook's
 # n8n start (each n8n process keeps one core busy; these machines have two).
-mkdir -p "$WORK/batch"
+mkdir -p "$WORK/batch" "$WORK/lifecycle"
 cp -a "$WORK/.n8n" "$WORK/batch/.n8n"
+cp -a "$WORK/.n8n" "$WORK/lifecycle/.n8n"
 (
 	export N8N_USER_FOLDER="$WORK/batch"
 	run_batch default
@@ -73,7 +78,8 @@ cp -a "$WORK/.n8n" "$WORK/batch/.n8n"
 batch_lane=$!
 
 n8n publish:workflow --id=e2e-webhook-1 >/dev/null
-record run_webhook
+n8n publish:workflow --id=e2e-receive-1 >/dev/null
+run_webhook || record false
 
 wait "$batch_lane" || true
 cat "$WORK/batch.report"
@@ -82,7 +88,8 @@ passed=$((passed + lane_passed))
 failed=$((failed + lane_failed))
 
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
-# Each binary mode runs the manual examples and the failing prompt once; the webhook gets one photo.
-record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" $((2 * (${#manual[@]} + 1) + 1))
+# Each binary mode runs the manual examples and the failing prompt once; the webhook gets one
+# photo; the lifecycle submits three tasks and one more to recover.
+record node test/e2e/checkFake.js "$(tail -n 1 "$WORK/fake.log")" $((2 * (${#manual[@]} + 1) + 1 + 4))
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -59,7 +59,8 @@ prepare_example() {
 		// Public photos become PNGs of the same size on the fake; the documented file folder a temporary one.
 		const text = fs.readFileSync(file, "utf8")
 			.replace(/https:\/\/picsum\.photos\/id\/\d+\/(\d+)\/(\d+)\.jpg/g, `${process.env.FAKE_OUTPUT}/images/$1x$2.png`)
-			.replaceAll("/home/node/.n8n-files", process.env.N8N_RESTRICT_FILE_ACCESS_TO);
+			.replaceAll("/home/node/.n8n-files", process.env.N8N_RESTRICT_FILE_ACCESS_TO)
+			.replaceAll("https://your-n8n.example.com", process.env.E2E_N8N_URL ?? "https://your-n8n.example.com");
 		const w = JSON.parse(text);
 		w.id = id;
 		if (prompt) w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters.prompt = prompt;

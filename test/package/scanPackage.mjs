@@ -15,6 +15,8 @@ const expectedFiles = [
 	'dist/icons/wavespeed.svg',
 	'dist/nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node.js',
 	'dist/nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node.json',
+	'dist/nodes/WaveSpeedTrigger/WaveSpeedTrigger.node.js',
+	'dist/nodes/WaveSpeedTrigger/WaveSpeedTrigger.node.json',
 	'package.json',
 ];
 const failures = [];

@@ -21,9 +21,12 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 			model: 'wavespeed-ai/flux-2-klein-base-9b/edit',
 			status: 'completed',
 			outputs: [task.outputs[0]],
-			seed: -1,
+			seed: task.body.seed,
 			size: null,
 		});
+		// Seed -1: the node picked the seed itself, sent it and reports it, so the image can be reproduced.
+		expect(Number.isInteger(task.body.seed)).toBe(true);
+		expect(task.body.seed).toBeGreaterThanOrEqual(0);
 		expect(item.json.timings).toEqual({ inference: expect.any(Number) });
 		expect(typeof item.json.createdAt).toBe('string');
 		expect(item.pairedItem).toEqual({ item: 0 });

@@ -120,6 +120,7 @@ describe('faults end in a clear answer, never a second bill', () => {
 	});
 
 	test('sync mode answered by a gateway timeout falls back to polling the task id', async () => {
+		const saved = { syncWaitMs: ws.fake.syncWaitMs, taskMs: ws.fake.clock.taskMs };
 		ws.fake.syncWaitMs = 20;
 		ws.fake.clock.taskMs = 300;
 		try {
@@ -131,8 +132,8 @@ describe('faults end in a clear answer, never a second bill', () => {
 			expect(ws.fake.acceptedTasks - before.accepted).toBe(1);
 			expect(result.items[0].json.status).toBe('completed');
 		} finally {
-			ws.fake.syncWaitMs = 30_000;
-			ws.fake.clock.taskMs = 60;
+			ws.fake.syncWaitMs = saved.syncWaitMs;
+			ws.fake.clock.taskMs = saved.taskMs;
 		}
 	});
 

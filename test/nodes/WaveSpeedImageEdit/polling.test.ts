@@ -1,4 +1,4 @@
-import { nextPollDelay } from '../../../nodes/WaveSpeedImageEdit/polling';
+import { nextPollDelay } from '../../../nodes/WaveSpeedImageEdit/helpers/polling';
 
 const base = { queued: false, previousDelayMs: 0, capMs: 2000 };
 

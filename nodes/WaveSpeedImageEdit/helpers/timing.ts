@@ -75,3 +75,8 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number): nu
 	const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
 	return step / 2 + Math.random() * (step / 2);
 }
+
+/** A duration as the user set it: "300 s", "1.5 s". */
+export function inSeconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(1))} s`;
+}

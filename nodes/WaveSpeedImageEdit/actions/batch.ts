@@ -1,13 +1,30 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { TaskDurationEstimate } from './durationEstimate';
-import { type BatchContext, editImage } from './editImage';
-import { ensureNodeError, WaveSpeedError } from './errors';
-import { SubmitGate } from './rateLimit';
-import { StopSignal } from './timing';
-import type { EditRequest } from './types';
-import { readEditRequest, readMaxConcurrency } from './validation';
+import { TaskDurationEstimate } from '../helpers/durationEstimate';
+import { ensureNodeError, WaveSpeedError } from '../helpers/errors';
+import { DEFAULTS, LIMITS } from '../helpers/limits';
+import { isWholeNumber, ParameterProblem, parameterError, show } from '../helpers/parameters';
+import { SubmitGate } from '../helpers/submitGate';
+import { StopSignal } from '../helpers/timing';
+
+/** What the items of one execution share. */
+export interface BatchContext {
+	gate: SubmitGate;
+	estimate: TaskDurationEstimate;
+	/** Fires when the execution is cancelled or the batch stops after a failure. */
+	stop: StopSignal;
+	/** Called the moment WaveSpeed accepts an item's task, so a stopped batch can report it. */
+	onSubmitted(itemIndex: number, taskId: string): void;
+}
+
+/** One operation as the batch runs it: read every item first, then process them one by one. */
+export interface ItemOperation<Request> {
+	read(ctx: IExecuteFunctions, itemIndex: number): Request;
+	run(ctx: IExecuteFunctions, request: Request, itemIndex: number, batch: BatchContext): Promise<INodeExecutionData>;
+	/** Called when the node returns its items: n8n will not run it again for this execution. */
+	finished?(ctx: IExecuteFunctions): void;
+}
 
 type ItemError = ReturnType<typeof ensureNodeError>;
 
@@ -27,11 +44,30 @@ function describeOthers(tasks: Map<number, string>, finished: Set<number>, faile
 	return ` Tasks already submitted for other items, not resubmitted: ${lines.join('; ')}.`;
 }
 
+export function readMaxConcurrency(ctx: IExecuteFunctions): number {
+	const value = (ctx.getNodeParameter('options.maxConcurrency', 0, DEFAULTS.maxConcurrency) as unknown) ?? DEFAULTS.maxConcurrency;
+	if (!isWholeNumber(value) || value < 1 || value > LIMITS.concurrencyMax) {
+		throw parameterError(
+			ctx,
+			0,
+			new ParameterProblem(
+				'Options → Max Concurrency',
+				`${show(value)} is not allowed`,
+				`Use a whole number from 1 to ${LIMITS.concurrencyMax} (default ${DEFAULTS.maxConcurrency})`,
+			),
+		);
+	}
+	return value;
+}
+
 /**
  * Owns the item loop: validates every item before anything is sent, runs up to Max Concurrency
  * items at once, keeps input order and pairedItem, and shapes failures for Continue On Fail.
  */
-export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function runBatch<Request>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<Request>,
+): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
 	const results: INodeExecutionData[] = new Array(items.length);
@@ -46,11 +82,12 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 		concurrency = readMaxConcurrency(ctx);
 	} catch (error) {
 		items.forEach((_, i) => fail(i, error));
+		operation.finished?.(ctx);
 		return [results];
 	}
-	const requests: Array<EditRequest | undefined> = items.map((_, i) => {
+	const requests: Array<Request | undefined> = items.map((_, i) => {
 		try {
-			return readEditRequest(ctx, i);
+			return operation.read(ctx, i);
 		} catch (error) {
 			fail(i, error);
 			return undefined;
@@ -74,9 +111,9 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 		while (next < items.length && !batch.stop.aborted) {
 			const i = next++;
 			const request = requests[i];
-			if (!request) continue;
+			if (request === undefined) continue;
 			try {
-				results[i] = await editImage(ctx, request, batch);
+				results[i] = await operation.run(ctx, request, i, batch);
 				finished.add(i);
 			} catch (error) {
 				// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
@@ -102,5 +139,6 @@ export async function runImageEdits(ctx: IExecuteFunctions): Promise<INodeExecut
 		if (others) error.description = `${error.description ?? ''}${others}`.trim();
 		throw error;
 	}
+	operation.finished?.(ctx);
 	return [results];
 }

@@ -1,8 +1,24 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	INode,
+} from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './constants';
-import { ensureNodeError, WaveSpeedError } from './errors';
+import { ensureNodeError, WaveSpeedError } from '../helpers/errors';
 import type { WaveSpeedEnvelope } from './types';
+
+export const CREDENTIAL_TYPE = 'waveSpeedApi';
+
+/** What the client needs from n8n: the execute() context of the node, or the trigger's webhook(). */
+export interface ClientContext {
+	getNode(): INode;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
+}
 
 const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL'];
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -60,12 +76,12 @@ function excerpt(body: unknown): string {
 /** The only place that talks to the WaveSpeed API. One client serves one item. */
 export class WaveSpeedClient {
 	private constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: ClientContext,
 		readonly baseUrl: string,
-		readonly itemIndex: number,
+		readonly itemIndex?: number,
 	) {}
 
-	static async forItem(ctx: IExecuteFunctions, itemIndex: number): Promise<WaveSpeedClient> {
+	static async forItem(ctx: ClientContext, itemIndex?: number): Promise<WaveSpeedClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 		if (!baseUrl) {
@@ -91,7 +107,7 @@ export class WaveSpeedClient {
 	async call<T>({ method, path, body, timeoutMs }: ApiCall): Promise<T> {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx as IExecuteFunctions, CREDENTIAL_TYPE, {
 				method,
 				url: `${this.baseUrl}${path}`,
 				body,
@@ -109,7 +125,7 @@ export class WaveSpeedClient {
 	}
 
 	private networkFailure(method: string, path: string, error: unknown): WaveSpeedError {
-		if (this.ctx.getExecutionCancelSignal()?.aborted) {
+		if (this.ctx.getExecutionCancelSignal?.()?.aborted) {
 			return this.fail('cancelled', 'The execution was cancelled');
 		}
 		const code = networkCode(error) ?? 'network error';

@@ -1,25 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LIMITS, MODELS } from './constants';
+import { DEFAULTS, LIMITS } from '../../helpers/limits';
+import { DEFAULT_MODEL, MODELS } from '../../helpers/models';
+import { resultOptionFields, sortedByName } from '../resultOptions.description';
 
-export const imageEditProperties: INodeProperties[] = [
+// The lint reads a parameter's default only from a literal or a plain name.
+const { binaryPropertyName, side, seed } = DEFAULTS;
+
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Model',
 		name: 'model',
 		type: 'options',
-		options: [
-			{
-				name: 'FLUX.2 Klein Base 9B Edit',
-				value: MODELS.base9b,
-				description: 'Best quality',
-			},
-			{
-				name: 'FLUX.2 Klein Base 4B Edit',
-				value: MODELS.base4b,
-				description: 'Cheaper and faster',
-			},
-		],
-		default: 'wavespeed-ai/flux-2-klein-base-9b/edit',
+		options: MODELS.map(({ id, name, description }) => ({ name, value: id, description })),
+		default: DEFAULT_MODEL,
 	},
 	{
 		displayName: 'Prompt',
@@ -36,7 +30,7 @@ export const imageEditProperties: INodeProperties[] = [
 		displayName: 'Images',
 		name: 'images',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Image', maxAllowedFields: 3 },
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Image', maxAllowedFields: LIMITS.imagesMax },
 		default: { image: [{ source: 'url', url: '' }] },
 		required: true,
 		description: 'One to three images, in order: the first is image1 in the prompt',
@@ -71,7 +65,7 @@ export const imageEditProperties: INodeProperties[] = [
 						displayName: 'Input Binary Field',
 						name: 'binaryPropertyName',
 						type: 'string',
-						default: 'data',
+						default: binaryPropertyName,
 						hint: 'The name of the input field that holds the image file',
 						displayOptions: { show: { source: ['binary'] } },
 					},
@@ -98,7 +92,7 @@ export const imageEditProperties: INodeProperties[] = [
 		name: 'width',
 		type: 'number',
 		typeOptions: { minValue: LIMITS.sideMin, maxValue: LIMITS.sideMax },
-		default: 1024,
+		default: side,
 		description: `Output width in pixels (${LIMITS.sideMin}–${LIMITS.sideMax})`,
 		displayOptions: { show: { size: ['custom'] } },
 	},
@@ -107,7 +101,7 @@ export const imageEditProperties: INodeProperties[] = [
 		name: 'height',
 		type: 'number',
 		typeOptions: { minValue: LIMITS.sideMin, maxValue: LIMITS.sideMax },
-		default: 1024,
+		default: side,
 		description: `Output height in pixels (${LIMITS.sideMin}–${LIMITS.sideMax})`,
 		displayOptions: { show: { size: ['custom'] } },
 	},
@@ -116,8 +110,9 @@ export const imageEditProperties: INodeProperties[] = [
 		name: 'seed',
 		type: 'number',
 		typeOptions: { minValue: -1, maxValue: LIMITS.seedMax },
-		default: -1,
-		description: '-1 picks a random seed; the same seed and inputs give the same image',
+		default: seed,
+		description:
+			'-1 lets the node pick a random seed. The seed used is in the output\'s "seed" field: enter it here with the same inputs to get the same image again.',
 	},
 	{
 		displayName: 'Options',
@@ -125,7 +120,7 @@ export const imageEditProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
+		options: sortedByName([
 			{
 				displayName: 'Base64 Output',
 				name: 'base64Output',
@@ -134,39 +129,7 @@ export const imageEditProperties: INodeProperties[] = [
 				description:
 					'Whether WaveSpeed returns the images inline as base64 instead of as URLs. With Download Output off, the base64 text is returned in the JSON field "outputs".',
 			},
-			{
-				displayName: 'Download Output',
-				name: 'downloadOutput',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to download the edited images as binary data. Off returns only their URLs.',
-			},
-			{
-				displayName: 'Max Concurrency',
-				name: 'maxConcurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: LIMITS.concurrencyMax },
-				default: 4,
-				description: 'How many items are edited at the same time. 1 edits one item after another.',
-			},
-			{
-				displayName: 'Output Binary Field',
-				name: 'binaryPropertyOutput',
-				type: 'string',
-				default: 'data',
-				description:
-					'The output field for the edited image. Further images of the same task go to the same name with _1, _2 appended.',
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: LIMITS.pollIntervalMin, numberPrecision: 1 },
-				default: 2,
-				description:
-					'The longest wait between two status checks. The node checks sooner when a result is expected.',
-			},
+			...resultOptionFields,
 			{
 				displayName: 'Sync Mode',
 				name: 'syncMode',
@@ -176,14 +139,31 @@ export const imageEditProperties: INodeProperties[] = [
 					'Whether WaveSpeed answers only when the image is ready (one request, no polling)',
 			},
 			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 300,
+				displayName: 'Wait for Result',
+				name: 'waitForResult',
+				type: 'boolean',
+				default: true,
 				description:
-					'How long to wait for each item. A task still running then may still finish on WaveSpeed.',
+					'Whether to wait until the image is ready. Off: submit and go on at once with the task ID (no image); fetch it later with Get Result, or receive it with a WaveSpeed Trigger through Webhook URL.',
 			},
-		],
+			{
+				displayName: 'Webhook URL',
+				name: 'webhookUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://your-n8n.example.com/webhook/…/webhook',
+				description:
+					"Where WaveSpeed calls back when the task ends, e.g. the Production URL of a WaveSpeed Trigger node. WaveSpeed needs a public https address.",
+			},
+		]),
 	},
 ];
+
+/** Edit Image's fields, shown only for that operation. */
+export const editProperties: INodeProperties[] = fields.map((field) => ({
+	...field,
+	displayOptions: {
+		...field.displayOptions,
+		show: { ...field.displayOptions?.show, operation: ['edit'] },
+	},
+}));

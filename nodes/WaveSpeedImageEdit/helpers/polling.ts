@@ -1,7 +1,8 @@
-import type { TaskApi } from './taskApi';
+import type { TaskApi } from '../transport/tasks';
+import type { WaveSpeedTask } from '../transport/types';
 import type { TaskDurationEstimate } from './durationEstimate';
-import type { WaveSpeedTask } from './types';
 import { isTransient } from './errors';
+import { taskTimedOut } from './taskErrors';
 import { backoffDelay, type Deadline, pause, type StopSignal } from './timing';
 
 const FIRST_POLL_MS = 100;
@@ -69,7 +70,7 @@ export async function waitForTask(
 	let pollFailures = 0;
 	let retryAfterMs = 0;
 	while (!isFinished(task)) {
-		if (deadline.expired()) throw api.timedOut(task, deadline.totalMs);
+		if (deadline.expired()) throw taskTimedOut(api.client, task, deadline.totalMs);
 		delay =
 			pollFailures > 0
 				? Math.max(backoffDelay(pollFailures - 1, 250, Math.max(capMs, 1000)), retryAfterMs)
@@ -81,7 +82,7 @@ export async function waitForTask(
 						capMs,
 					});
 		await pause(Math.min(delay, deadline.remaining()), cancel, pollFailures > 0 ? undefined : estimate);
-		if (deadline.expired()) throw api.timedOut(task, deadline.totalMs);
+		if (deadline.expired()) throw taskTimedOut(api.client, task, deadline.totalMs);
 		const checkedAt = Date.now();
 		try {
 			task = await api.fetchTask(task.id);

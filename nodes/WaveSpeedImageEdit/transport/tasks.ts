@@ -1,13 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isRetryableBeforeAcceptance, isTransient, WaveSpeedError } from './errors';
-import type { SubmitGate } from './rateLimit';
-import type { WaveSpeedClient } from './transport';
-import { backoffDelay, type Deadline, pause, type StopSignal } from './timing';
-import type { EditRequest, WaveSpeedTask } from './types';
+import { isRetryableBeforeAcceptance, isTransient, WaveSpeedError } from '../helpers/errors';
+import type { SubmitGate } from '../helpers/submitGate';
+import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../helpers/timing';
+import type { WaveSpeedClient } from './client';
+import type { WaveSpeedTask } from './types';
 
 const UPLOAD_ATTEMPTS = 4;
 const CONNECT_ATTEMPTS = 3;
+
+export interface Submission {
+	model: string;
+	body: IDataObject;
+	/** Where WaveSpeed calls back when the task ends (its `webhook` query parameter). */
+	webhookUrl?: string;
+	/** Sync mode holds the request until the task ends, so it may take the item's whole deadline. */
+	holdsUntilDone: boolean;
+}
 
 /** WaveSpeed's task endpoints, with the retry rules that keep a paid task from being sent twice. */
 export class TaskApi {
@@ -45,31 +54,24 @@ export class TaskApi {
 	 * Submits a task. Retries only when WaveSpeed surely did not accept it (429, or no connection);
 	 * an ambiguous failure is reported, never resubmitted, since a second submit is a second bill.
 	 */
-	async submit(request: EditRequest, images: string[], gate: SubmitGate, deadline: Deadline): Promise<WaveSpeedTask> {
-		const body: IDataObject = {
-			prompt: request.prompt,
-			images,
-			seed: request.seed,
-			enable_sync_mode: request.options.syncMode,
-			enable_base64_output: request.options.base64Output,
-		};
-		if (request.size !== undefined) body.size = request.size;
+	async submit(submission: Submission, gate: SubmitGate, deadline: Deadline): Promise<WaveSpeedTask> {
+		const query = submission.webhookUrl ? `?webhook=${encodeURIComponent(submission.webhookUrl)}` : '';
 		let unreachable = 0;
 		for (let attempt = 0; ; attempt++) {
 			await gate.waitTurn(this.cancel);
 			if (deadline.expired()) {
 				throw this.client.fail(
 					'timeout',
-					`WaveSpeed kept refusing new tasks (rate limit) for ${Math.round(deadline.totalMs / 1000)} s; no task was created`,
+					`WaveSpeed kept refusing new tasks (rate limit) for ${inSeconds(deadline.totalMs)}; no task was created`,
 					{ description: 'Lower Options → Max Concurrency, or raise Options → Timeout.' },
 				);
 			}
 			try {
 				const task = await this.client.call<WaveSpeedTask>({
 					method: 'POST',
-					path: `/api/v3/${request.model}`,
-					body,
-					timeoutMs: request.options.syncMode ? deadline.remaining() : undefined,
+					path: `/api/v3/${submission.model}${query}`,
+					body: submission.body,
+					timeoutMs: submission.holdsUntilDone ? deadline.remaining() : undefined,
 				});
 				gate.accepted();
 				if (!task?.id) throw this.client.fail('badResponse', 'WaveSpeed accepted the task but returned no task id');
@@ -101,30 +103,26 @@ export class TaskApi {
 				path: `/api/v3/predictions/${encodeURIComponent(id)}/result`,
 			});
 		} catch (error) {
-			if (error instanceof WaveSpeedError) error.setTaskId(id);
+			if (error instanceof WaveSpeedError) {
+				if (error.kind === 'rejected' && error.httpCode === '404') {
+					error.message = `WaveSpeed knows no task with id "${id}"`;
+					error.description = 'Check the Task ID: it is the "id" field of the Edit Image output.';
+				}
+				error.setTaskId(id);
+			}
 			throw this.client.ensure(error);
 		}
 	}
 
-	timedOut(task: WaveSpeedTask, totalMs: number): WaveSpeedError {
-		return this.client.fail(
-			'timeout',
-			`WaveSpeed task ${task.id} did not finish within ${Math.round(totalMs / 1000)} s (last status: ${task.status})`,
-			{
-				taskId: task.id,
-				description:
-					'The task may still finish on WaveSpeed and be billed; look it up by its id. Raise Options → Timeout to wait longer.',
-			},
-		);
-	}
-
-	taskFailed(task: WaveSpeedTask): WaveSpeedError {
-		return this.client.fail('taskFailed', `WaveSpeed task ${task.status}: ${task.error || 'no reason given'}`, {
-			taskId: task.id,
-			apiMessage: task.error,
-			description: task.error
-				? `WaveSpeed's reason: "${task.error}". Change this item's prompt or images and run it again.`
-				: `WaveSpeed gave no reason; look the task up by its id in WaveSpeed's dashboard.`,
+	/** The account's signing secret for webhook callbacks (`whsec_…`). */
+	async webhookSecret(): Promise<string> {
+		const data = await this.client.call<{ secret?: string }>({
+			method: 'GET',
+			path: '/api/v3/webhook/secret',
 		});
+		if (typeof data?.secret !== 'string' || data.secret === '') {
+			throw this.client.fail('badResponse', 'WaveSpeed returned no webhook secret');
+		}
+		return data.secret;
 	}
 }

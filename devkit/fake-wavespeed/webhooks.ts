@@ -1,0 +1,115 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+
+/** What to do to the next callback, so tests can see the trigger refuse or deduplicate it. */
+export interface CallbackTweak {
+	/** Send it this many more times with the same webhook-id. */
+	duplicates?: number;
+	/** Change the body after signing it. */
+	tamper?: boolean;
+	/** Sign it with a timestamp this many seconds in the past. */
+	ageSeconds?: number;
+	/** Send no signature headers. */
+	unsigned?: boolean;
+	/** Send nothing. */
+	drop?: boolean;
+	/** Hold it back until `release()` is called. */
+	hold?: boolean;
+}
+
+export interface Delivery {
+	webhookId: string;
+	url: string;
+	taskId: string;
+	/** The HTTP status the receiver answered, or the error when none came. */
+	status?: number;
+	error?: string;
+	attempt: number;
+	tweak: CallbackTweak;
+	at: number;
+}
+
+/** WaveSpeed retries a delivery that was not answered with 2xx up to 3 times. */
+const ATTEMPTS = 4;
+
+/** Signs as WaveSpeed documents: HMAC-SHA256 over "<id>.<timestamp>.<raw body>", key = secret without "whsec_". */
+export function signCallback(secret: string, webhookId: string, timestamp: number, rawBody: string): string {
+	const key = secret.replace(/^whsec_/, '');
+	return `v3,${createHmac('sha256', key).update(`${webhookId}.${timestamp}.${rawBody}`).digest('hex')}`;
+}
+
+/** The fake's side of WaveSpeed's webhooks: signed POSTs of the bare task object when a task ends. */
+export class WebhookSender {
+	readonly secret = `whsec_${randomBytes(24).toString('base64url')}`;
+
+	readonly deliveries: Delivery[] = [];
+
+	readonly events = new EventEmitter();
+
+	private tweaks: CallbackTweak[] = [];
+
+	private held: Array<() => Promise<void>> = [];
+
+	private pending = new Set<Promise<void>>();
+
+	/** The next callbacks get these tweaks, in order. */
+	tweakNext(...tweaks: CallbackTweak[]) {
+		this.tweaks.push(...tweaks);
+	}
+
+	/** Sends the callbacks held back so far. */
+	async release() {
+		const held = this.held.splice(0);
+		await Promise.all(held.map((send) => send()));
+	}
+
+	/** Waits until every callback sent so far was answered (or failed for good). */
+	async settled() {
+		while (this.pending.size > 0) await Promise.all([...this.pending]);
+	}
+
+	deliver(url: string, task: { id: string } & Record<string, unknown>) {
+		const tweak = this.tweaks.shift() ?? {};
+		if (tweak.drop) return;
+		const webhookId = `msg_${randomUUID().replace(/-/g, '')}`;
+		const send = async () => {
+			for (let copy = 0; copy <= (tweak.duplicates ?? 0); copy++) await this.sendWithRetries(url, webhookId, task, tweak);
+		};
+		if (tweak.hold) {
+			this.held.push(send);
+			return;
+		}
+		const sending = send().finally(() => this.pending.delete(sending));
+		this.pending.add(sending);
+	}
+
+	private async sendWithRetries(url: string, webhookId: string, task: { id: string }, tweak: CallbackTweak) {
+		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			const delivery = await this.sendOnce(url, webhookId, task, tweak, attempt);
+			if (delivery.status !== undefined && delivery.status < 500) return;
+		}
+	}
+
+	private async sendOnce(url: string, webhookId: string, task: { id: string }, tweak: CallbackTweak, attempt: number) {
+		const rawBody = JSON.stringify(task);
+		const timestamp = Math.floor(Date.now() / 1000) - (tweak.ageSeconds ?? 0);
+		const headers: Record<string, string> = { 'content-type': 'application/json' };
+		if (!tweak.unsigned) {
+			headers['webhook-id'] = webhookId;
+			headers['webhook-timestamp'] = String(timestamp);
+			headers['webhook-signature'] = signCallback(this.secret, webhookId, timestamp, rawBody);
+		}
+		const sent = tweak.tamper ? rawBody.replace(/"status":"[a-z]+"/, '"status":"completed","tampered":true') : rawBody;
+		const delivery: Delivery = { webhookId, url, taskId: task.id, attempt, tweak, at: Date.now() };
+		try {
+			const response = await fetch(url, { method: 'POST', headers, body: sent });
+			await response.arrayBuffer();
+			delivery.status = response.status;
+		} catch (error) {
+			delivery.error = (error as Error).message;
+		}
+		this.deliveries.push(delivery);
+		this.events.emit('delivery', delivery);
+		return delivery;
+	}
+}
