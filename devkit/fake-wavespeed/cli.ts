@@ -18,6 +18,11 @@ async function main() {
 		outputCompression: Number(process.env.FAKE_OUTPUT_COMPRESSION ?? 6),
 		sharedOutput: shared ? { width: Number(shared[1]), height: Number(shared[2]) } : undefined,
 	});
+	// e.g. "1000,4000,15000": a real sender backs off before retrying a callback that failed.
+	fake.webhooks.retryDelaysMs = (process.env.FAKE_CALLBACK_RETRY_MS ?? '')
+		.split(',')
+		.filter(Boolean)
+		.map(Number);
 	const prompts = () => fake.tasks.map((task) => String(task.body.prompt));
 	const summary = () => ({
 		api: fake.url,

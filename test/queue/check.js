@@ -116,10 +116,17 @@ const commands = {
 		const [before, after] = [JSON.parse(beforeJson), JSON.parse(afterJson)];
 		const accepted = after.accepted - before.accepted;
 		const twice = after.repeatedPrompts - before.repeatedPrompts;
+		const callbacks =
+			after.callbackAttempts > before.callbackAttempts
+				? `; callbacks answered 2xx for ${after.callbackTasksAnswered - before.callbackTasksAnswered} tasks ` +
+					`in ${after.callbackAttempts - before.callbackAttempts} attempts, ` +
+					`${after.callbackTasksNeverAnswered - before.callbackTasksNeverAnswered} given up after 4`
+				: '';
 		report(
 			accepted === Number(expected) && twice === 0 && after.outputRequestsWithAuthorization === 0,
 			`fake WaveSpeed: ${accepted} tasks accepted (${expected} expected), ${twice} submitted twice, ` +
-				`${after.outputRequestsWithAuthorization} output requests with the key, at most ${after.maxRunning} running at once`,
+				`${after.outputRequestsWithAuthorization} output requests with the key, at most ${after.maxRunning} running at once` +
+				callbacks,
 		);
 	},
 

@@ -85,17 +85,17 @@ phase_kill_sync() {
 # Without waiting: the worker running the submitting execution is killed half way. Every task
 # WaveSpeed accepted still calls back, and the other worker runs those executions.
 phase_kill_async() {
-	echo "[queue] phase 3b: a worker starts worker-c; 300 items submitted without waiting; the worker running the submission is killed after 100"
+	echo "[queue] phase 3b: a worker starts worker-c; 200 items submitted without waiting; the worker running the submission is killed after 60"
 	local since_id before after started client victim
 	start_worker worker-c
 	wait_for_worker worker-c
 	since_id=$(check last-execution-id)
 	before=$(fake_stats)
 	started=$(now)
-	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 300 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase3b.json" &
+	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 200 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase3b.json" &
 	client=$!
 	HELPERS+=("$client")
-	waited node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 100)) || true
+	waited node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 60)) || true
 	worker_logs
 	if victim=$(check worker-of-running queue-submit-1 "$since_id" "${LOGS[@]}"); then
 		kill_worker "$victim"
