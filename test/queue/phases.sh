@@ -42,7 +42,7 @@ phase_async_batch() {
 	since_id=$(check last-execution-id)
 	before=$(fake_stats)
 	started=$(now)
-	waited ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 1000 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase2.json"
+	waited ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 1000 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" phase2 "$WORK/phase2.json"
 	echo "[queue] the submitting execution answered after $(since "$started") s"
 	waited check wait-executions queue-callback-1 1000 "$since_id"
 	MAKESPAN[2]=$(since "$started")
@@ -92,7 +92,7 @@ phase_kill_async() {
 	since_id=$(check last-execution-id)
 	before=$(fake_stats)
 	started=$(now)
-	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 200 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" "$WORK/phase3b.json" &
+	ts test/queue/submitBatch.ts "$BASE/webhook/queue-submit" 200 "$OUTPUT/images/256x256.png" "$CALLBACK_URL" phase3b "$WORK/phase3b.json" &
 	client=$!
 	HELPERS+=("$client")
 	waited node test/queue/fakeStats.js wait "$STATS" accepted $(($(fake_count "$before" accepted) + 60)) || true

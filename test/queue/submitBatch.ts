@@ -1,15 +1,15 @@
 // Starts the batch submitter once: one POST whose body carries every item (an image URL and a
 // prompt of its own) and the callback URL; the execution submits them all without waiting and
 // answers with the submitted tasks. Writes {seconds, status, ids} to <summary file>.
-// Usage: submitBatch.ts <webhook url> <count> <image url> <callback url> <summary file>
+// Usage: submitBatch.ts <webhook url> <count> <image url> <callback url> <label> <summary file>
 import { writeFileSync } from 'node:fs';
 import { request } from 'undici';
 
 async function main() {
-	const [url, count, imageUrl, callbackUrl, summaryFile] = process.argv.slice(2);
+	const [url, count, imageUrl, callbackUrl, label, summaryFile] = process.argv.slice(2);
 	const items = Array.from({ length: Number(count) }, (_, n) => ({
 		url: imageUrl,
-		prompt: `Turn image1 into a pencil sketch (batch item ${n})`,
+		prompt: `Turn image1 into a pencil sketch (${label} item ${n})`,
 	}));
 	const started = performance.now();
 	const response = await request(url, {
