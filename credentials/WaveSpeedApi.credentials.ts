@@ -1,11 +1,9 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+/**
+ * Tested by the WaveSpeed Image Edit node (`testedBy: 'waveSpeedApiTest'`), not by a declarative
+ * `test` here: n8n would use a `test` first, and it reports network failures only as bare codes.
+ */
 export class WaveSpeedApi implements ICredentialType {
 	name = 'waveSpeedApi';
 
@@ -42,16 +40,6 @@ export class WaveSpeedApi implements ICredentialType {
 			headers: {
 				Authorization: '=Bearer {{$credentials.apiKey}}',
 			},
-		},
-	};
-
-	// A base URL that is not http(s) becomes an unusable URL, so the test fails instead of calling it.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ /^https?:\\/\\//i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\\/+$/, "") : "invalid-base-url:" }}',
-			url: '/api/v3/balance',
-			method: 'GET',
 		},
 	};
 }

@@ -1,9 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 import { useTemporaryUserFolder } from '../devkit/harness/temporaryUserFolder';
 
 useTemporaryUserFolder('wavespeed-demo');
+
+const FAKE_BANNER = `No WAVESPEED_API_KEY is set, so this runs on the embedded fake WaveSpeed: a local test
+server that answers like the real API but returns a test pattern (a coloured checkerboard),
+not an edited photo. With a real key, WAVESPEED_API_KEY=<key> npm start sends a photo to
+WaveSpeed's FLUX.2 [klein] 9B Edit and writes the watercolor version of it (billed to that key).
+`;
 
 /**
  * The README's first command: runs "photo → WaveSpeed Image Edit" through n8n's engine and
@@ -24,7 +30,12 @@ async function main() {
 		? `${fake.outputUrl}/images/800x600.png`
 		: (process.env.WAVESPEED_IMAGE_URL ?? 'https://picsum.photos/id/237/800/600.jpg');
 
-	console.log(`Editing ${imageUrl} on ${fake ? 'the embedded fake WaveSpeed (no key needed)' : credentials.baseUrl}…`);
+	console.log(
+		fake
+			? FAKE_BANNER
+			: `Using WaveSpeed at ${credentials.baseUrl} with your key (billed to it).\n`,
+	);
+	console.log(`Editing ${imageUrl}${fake ? ' (a test image the fake serves)' : ''}…`);
 	const started = Date.now();
 	const result = await runImageEdit({
 		credentials,
@@ -52,8 +63,10 @@ async function main() {
 	const size = pngSize(bytes);
 	console.log(JSON.stringify(item.json, null, 2));
 	console.log(
-		`Wrote ${file} (${bytes.length} bytes${size ? `, ${size.width}×${size.height} PNG` : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		`Wrote ${relative(process.cwd(), file)} (${bytes.length} bytes${size ? `, ${size.width}×${size.height} PNG` : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 	);
+	if (fake)
+		console.log("That image is the fake's test pattern; set WAVESPEED_API_KEY for a real edit.");
 }
 
 void main();

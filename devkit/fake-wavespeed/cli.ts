@@ -44,6 +44,12 @@ async function main() {
 		apiRequestsWithKey: fake.requests.filter(
 			(r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`,
 		).length,
+		tasks: fake.tasks.map((t) => ({
+			prompt: t.body.prompt,
+			images: t.body.images,
+			status: t.status,
+			outputs: t.outputs,
+		})),
 	});
 	const stats = createServer((_req, res) => res.end(JSON.stringify(summary())));
 	const statsUrl = await new Promise<string>((resolve) =>

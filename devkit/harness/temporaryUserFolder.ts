@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,13 @@ export function pointAtTemporaryUserFolder(prefix: string): () => void {
 	return () => rmSync(folder, { recursive: true, force: true });
 }
 
-/** For scripts: a temporary user folder, unless a parent set one, removed when the process exits. */
+/**
+ * For scripts: a temporary user folder, unless a parent set one, removed when the process exits.
+ * It gets an encryption key too, so that n8n-core's "No encryption key found – Auto-generating…"
+ * is not the first line a user reads.
+ */
 export function useTemporaryUserFolder(prefix: string): void {
 	if (process.env.N8N_USER_FOLDER) return;
 	process.on('exit', pointAtTemporaryUserFolder(prefix));
+	process.env.N8N_ENCRYPTION_KEY ??= randomBytes(24).toString('base64');
 }

@@ -5,8 +5,8 @@ import { editProperties } from './actions/edit/edit.description';
 import { getResultProperties } from './actions/getResult/getResult.description';
 import { operationProperty } from './actions/operations';
 import { route } from './actions/router';
+import { waveSpeedApiTest } from './credentialTest';
 import { MODELS } from './helpers/models';
-import { CREDENTIAL_TYPE } from './transport/client';
 
 const modelNames = Object.fromEntries(MODELS.map(({ id, name }) => [id, name]));
 
@@ -23,9 +23,12 @@ export class WaveSpeedImageEdit implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// Literal names: n8n's lint (credential-test-required) reads testedBy from this file's source.
+		credentials: [{ name: 'waveSpeedApi', required: true, testedBy: 'waveSpeedApiTest' }],
 		properties: [operationProperty, ...editProperties, ...getResultProperties],
 	};
+
+	methods = { credentialTest: { waveSpeedApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(this);

@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resultOptionFields } from '../WaveSpeedImageEdit/actions/resultOptions.description';
+import { waveSpeedApiTest } from '../WaveSpeedImageEdit/credentialTest';
 import { DEFAULTS } from '../WaveSpeedImageEdit/helpers/limits';
 import { taskJson, toOutputItem } from '../WaveSpeedImageEdit/helpers/outputItem';
 import { Deadline } from '../WaveSpeedImageEdit/helpers/timing';
@@ -40,7 +41,8 @@ export class WaveSpeedTrigger implements INodeType {
 		defaults: { name: 'WaveSpeed Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// Literal names: n8n's lint (credential-test-required) reads testedBy from this file's source.
+		credentials: [{ name: 'waveSpeedApi', required: true, testedBy: 'waveSpeedApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -73,6 +75,8 @@ export class WaveSpeedTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { waveSpeedApiTest } };
 
 	/**
 	 * WaveSpeed has no webhook registry: the URL travels with each task. Activation only fetches

@@ -2,8 +2,10 @@
 # `npm run n8n`: the cached n8n 2.41.1 on http://127.0.0.1:5678 with this package installed, the
 # fake WaveSpeed running, a "WaveSpeed account" credential pointing at it and the example
 # workflows imported, so a person can try the node in the real editor without an API key.
-# Everything lives in a temporary N8N_USER_FOLDER that is removed on exit (Ctrl-C).
+# Everything lives in a temporary N8N_USER_FOLDER. Ctrl-C, or SIGINT or SIGTERM sent to this
+# script or to `npm run n8n` (which execs it), stops n8n and the fake and removes the folder.
 set -euo pipefail
+source "$(dirname "$0")/restoreSigint.sh"
 source "$(dirname "$0")/setup.sh"
 export N8N_PORT=${N8N_PORT:-5678} N8N_DEFAULT_BINARY_DATA_MODE=${N8N_DEFAULT_BINARY_DATA_MODE:-filesystem}
 
@@ -19,6 +21,6 @@ n8n $N8N_VERSION is running with n8n-nodes-wavespeed-image-edit installed:
   workflows   the examples from examples/, the webhook one active at
               POST http://127.0.0.1:$N8N_PORT/webhook/wavespeed-edit  (body: an image file)
   files       "Write Edited Image to Disk" writes to $WORK/files
-Press Ctrl-C to stop; the temporary folder $WORK is removed.
+Press Ctrl-C (or kill -INT $$) to stop; the temporary folder $WORK is removed.
 MESSAGE
 wait "$N8N_PID"

@@ -20,6 +20,8 @@ trap "exit 130" INT TERM
 export N8N_USER_FOLDER="$WORK"
 export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false
 export N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1
+# n8n refreshes an MCP registry from the internet at start-up; these machines reach only 127.0.0.1.
+export N8N_DISABLED_MODULES=mcp-registry
 export N8N_RESTRICT_FILE_ACCESS_TO="$WORK/files"
 mkdir -p "$WORK/files"
 cp -a "$FRESH/.n8n" "$WORK/.n8n"

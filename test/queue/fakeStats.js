@@ -1,11 +1,11 @@
-// The fake WaveSpeed's counts, from the address its `stats` field names; its list of callback
-// deliveries is summed up (a phase's list would not fit on a command line).
+// The fake WaveSpeed's counts, from the address its `stats` field names; its lists of tasks and
+// callback deliveries are summed up or left out (a phase's lists would not fit on a command line).
 //   node fakeStats.js get <stats url>                        prints them as JSON
 //   node fakeStats.js wait <stats url> <field> <at least>    returns once the count gets there
 const [command, url, field, atLeast] = process.argv.slice(2);
 
 async function stats() {
-	const { callbacks = [], ...counts } = await (await fetch(url)).json();
+	const { callbacks = [], tasks, ...counts } = await (await fetch(url)).json();
 	const answered = (d) => d.status !== undefined && d.status < 300;
 	return {
 		...counts,

@@ -8,7 +8,10 @@ import type { Deadline } from './timing';
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /** The n8n helpers that move an output image into n8n's binary store. */
-export type BinaryHelpers = Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;
+export type BinaryHelpers = Pick<
+	IExecuteFunctions['helpers'],
+	'httpRequest' | 'prepareBinaryData' | 'getBinaryStream'
+>;
 
 interface Readable {
 	destroy(error?: Error): void;

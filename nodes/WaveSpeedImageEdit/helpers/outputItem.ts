@@ -3,6 +3,7 @@ import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 import type { WaveSpeedClient } from '../transport/client';
 import type { WaveSpeedTask } from '../transport/types';
 import { sniffBufferMime } from './imageBytes';
+import { binaryImageDimensions } from './imageDimensions';
 import { type BinaryHelpers, downloadOutputImage, outputFileName } from './outputDownload';
 import type { Deadline } from './timing';
 
@@ -92,5 +93,12 @@ export async function toOutputItem(
 		}
 	}
 	if (!outputs.every(isUrl)) json.outputs = Object.keys(binary).map((f) => `binary:${f}`);
+	// The first image's real size, from its header in n8n's binary store (a few KiB read back):
+	// a tap on the download itself would start the stream before n8n's store reads it.
+	const first = binary[outputFieldName(settings.binaryPropertyOutput, 0)];
+	const dimensions = await binaryImageDimensions(first, async (id) => await helpers.getBinaryStream(id));
+	json.width = dimensions?.width ?? null;
+	json.height = dimensions?.height ?? null;
+	json.size ??= dimensions ? `${dimensions.width}*${dimensions.height}` : null;
 	return { json, binary };
 }

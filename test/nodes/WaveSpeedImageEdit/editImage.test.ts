@@ -22,7 +22,10 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 			status: 'completed',
 			outputs: [task.outputs[0]],
 			seed: task.body.seed,
-			size: null,
+			// Match Input: the size the output really has, read from the image's header.
+			size: '320*240',
+			width: 320,
+			height: 240,
 		});
 		// Seed -1: the node picked the seed itself, sent it and reports it, so the image can be reproduced.
 		expect(Number.isInteger(task.body.seed)).toBe(true);

@@ -30,10 +30,12 @@ const fields: INodeProperties[] = [
 		displayName: 'Images',
 		name: 'images',
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Image', maxAllowedFields: LIMITS.imagesMax },
+		typeOptions: { multipleValues: true },
+		// n8n's editor labels a fixedCollection's add button with the placeholder ("Choose..." without one).
+		placeholder: 'Add Image',
 		default: { image: [{ source: 'url', url: '' }] },
 		required: true,
-		description: 'One to three images, in order: the first is image1 in the prompt',
+		description: `One to ${LIMITS.imagesMax} images, in order: the first is image1 in the prompt`,
 		options: [
 			{
 				displayName: 'Image',
@@ -94,6 +96,7 @@ const fields: INodeProperties[] = [
 		typeOptions: { minValue: LIMITS.sideMin, maxValue: LIMITS.sideMax },
 		default: side,
 		description: `Output width in pixels (${LIMITS.sideMin}–${LIMITS.sideMax})`,
+		hint: `${LIMITS.sideMin} to ${LIMITS.sideMax} pixels`,
 		displayOptions: { show: { size: ['custom'] } },
 	},
 	{
@@ -103,6 +106,7 @@ const fields: INodeProperties[] = [
 		typeOptions: { minValue: LIMITS.sideMin, maxValue: LIMITS.sideMax },
 		default: side,
 		description: `Output height in pixels (${LIMITS.sideMin}–${LIMITS.sideMax})`,
+		hint: `${LIMITS.sideMin} to ${LIMITS.sideMax} pixels`,
 		displayOptions: { show: { size: ['custom'] } },
 	},
 	{

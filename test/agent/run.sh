@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Agent e2e in real n8n 2.41.1: examples/ai-agent-image-edit.json (Chat Trigger → AI Agent with an
+# OpenAI Chat Model and the WaveSpeed Image Edit Tool) under `n8n start`, its model a fake
+# OpenAI-compatible server whose scripted model calls the tool once and then answers, the tool
+# talking to the fake WaveSpeed. Two chat messages go to the published Chat Trigger: an edit, and
+# one whose task WaveSpeed fails.
+set -euo pipefail
+source "$(dirname "$0")/../e2e/setup.sh"
+
+source test/agent/fakeOpenAi.sh
+FAILURE='Prompt rejected by the safety filter'
+# setup.sh's own clean-up (n8n, the fake WaveSpeed, the temporary folder) runs after it.
+trap 'stop_fake_openai; cleanup' EXIT
+
+echo "[agent] starting the fake OpenAI; its model will ask the tool to edit $OPENAI_IMAGE"
+start_fake_openai
+WEBHOOK_ID=$(node test/agent/prepareWorkflow.js \
+	examples/ai-agent-image-edit.json "$WORK/agent.json" e2e-agent-1)
+n8n import:workflow --input="$WORK/agent.json" >/dev/null
+import_openai_credential
+n8n publish:workflow --id=e2e-agent-1 >/dev/null
+
+started=$(now)
+echo "[agent] n8n start with the agent workflow published"
+if start_n8n; then
+	echo "[agent] n8n start took $(since "$started") s until its editor was up"
+	chat="http://127.0.0.1:$N8N_PORT/webhook/$WEBHOOK_ID/chat"
+	node test/agent/postChat.js "$chat" edit 'Please make my photo look like a risograph print.' \
+		"$WORK/answer.json"
+	# The fake model passes the [fail:…] on to the prompt, and the fake WaveSpeed fails that task.
+	node test/agent/postChat.js "$chat" failure "Same again [fail:$FAILURE]" "$WORK/failure.json"
+fi
+stop_n8n
+
+kill -TERM "$OPENAI_PID"; wait "$OPENAI_PID" || true; OPENAI_PID=
+kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
+node test/agent/checkAgent.js examples/ai-agent-image-edit.json \
+	"$WORK/answer.json" "$WORK/failure.json" "$FAILURE" \
+	"$(tail -n 1 "$WORK/fake-openai.log")" "$(tail -n 1 "$WORK/fake.log")" "$KEY"
