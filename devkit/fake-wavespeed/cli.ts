@@ -1,25 +1,52 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { FakeWaveSpeed } from './server';
 
-/** Runs the fake WaveSpeed on its own (e2e, the editor): prints its addresses as one JSON line. */
+/**
+ * Runs the fake WaveSpeed on its own (e2e, the editor, queue mode): prints its addresses as one
+ * JSON line. `stats` answers the closing counts at any time, for scripts that check between phases;
+ * `repeatedPrompts` counts tasks submitted again with a prompt already seen (callers make each
+ * prompt unique when they want to count tasks paid twice).
+ */
 async function main() {
 	const shared = /^(\d+)x(\d+)$/.exec(process.env.FAKE_SHARED_OUTPUT ?? '');
 	const fake = await FakeWaveSpeed.start({
 		taskMs: Number(process.env.FAKE_TASK_MS ?? 800),
-		concurrency: Number(process.env.FAKE_CONCURRENCY ?? 1000),
+		taskJitterMs: Number(process.env.FAKE_TASK_JITTER_MS ?? 0),
+		concurrency: Number(process.env.FAKE_RUNNING_LIMIT ?? 1000),
 		ratePerWindow: Number(process.env.FAKE_RATE_PER_WINDOW ?? Infinity),
 		rateWindowMs: Number(process.env.FAKE_RATE_WINDOW_MS ?? 60_000),
 		outputCompression: Number(process.env.FAKE_OUTPUT_COMPRESSION ?? 6),
 		sharedOutput: shared ? { width: Number(shared[1]), height: Number(shared[2]) } : undefined,
 	});
+	// e.g. "1000,4000,15000": a real sender backs off before retrying a callback that failed.
+	fake.webhooks.retryDelaysMs = (process.env.FAKE_CALLBACK_RETRY_MS ?? '')
+		.split(',')
+		.filter(Boolean)
+		.map(Number);
+	const prompts = () => fake.tasks.map((task) => String(task.body.prompt));
 	const summary = () => ({
 		api: fake.url,
 		output: fake.outputUrl,
+		stats: statsUrl,
 		apiKey: fake.apiKey,
 		accepted: fake.acceptedTasks,
 		rateLimited: fake.rateWindow.refused,
-		outputRequestsWithAuthorization: fake.requests.filter((r) => r.host === 'output' && r.authorization).length,
-		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt })),
-		apiRequestsWithKey: fake.requests.filter((r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`).length,
+		repeatedPrompts: prompts().length - new Set(prompts()).size,
+		maxRunning: fake.store.maxRunning,
+		outputRequestsWithAuthorization: fake.requests.filter(
+			(r) => r.host === 'output' && r.authorization,
+		).length,
+		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({
+			taskId,
+			webhookId,
+			status,
+			attempt,
+		})),
+		apiRequestsWithKey: fake.requests.filter(
+			(r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`,
+		).length,
 		tasks: fake.tasks.map((t) => ({
 			prompt: t.body.prompt,
 			images: t.body.images,
@@ -27,9 +54,16 @@ async function main() {
 			outputs: t.outputs,
 		})),
 	});
+	const stats = createServer((_req, res) => res.end(JSON.stringify(summary())));
+	const statsUrl = await new Promise<string>((resolve) =>
+		stats.listen(0, '127.0.0.1', () =>
+			resolve(`http://127.0.0.1:${(stats.address() as AddressInfo).port}`),
+		),
+	);
 	console.log(JSON.stringify(summary()));
 	process.on('SIGTERM', async () => {
 		console.log(JSON.stringify(summary()));
+		stats.close();
 		await fake.close();
 		process.exit(0);
 	});

@@ -46,6 +46,9 @@ export class WebhookSender {
 
 	readonly events = new EventEmitter();
 
+	/** Waits before the 2nd, 3rd and 4th attempt; none by default (tests), a back-off in queue runs. */
+	retryDelaysMs: number[] = [];
+
 	private tweaks: CallbackTweak[] = [];
 
 	private held: Array<() => Promise<void>> = [];
@@ -85,6 +88,8 @@ export class WebhookSender {
 
 	private async sendWithRetries(url: string, webhookId: string, task: { id: string }, tweak: CallbackTweak) {
 		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			const delayMs = this.retryDelaysMs[attempt - 2] ?? 0;
+			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			const delivery = await this.sendOnce(url, webhookId, task, tweak, attempt);
 			if (delivery.status !== undefined && delivery.status < 500) return;
 		}

@@ -51,23 +51,10 @@ echo "[e2e] starting the fake WaveSpeed"
 node -r ts-node/register/transpile-only devkit/fake-wavespeed/cli.ts > "$WORK/fake.log" &
 FAKE_PID=$!
 
-# The steps of CommunityPackagesService.downloadPackage (the same in n8n 2.41.1 and 1.122.5), with
-# our tarball in place of the registry's: unpack into nodes/node_modules/<name>, drop dev, peer and
-# optional dependencies, `npm install` there with n8n's flags, record the version in
-# nodes/package.json.
 echo "[e2e] installing the packed package into $WORK/.n8n/nodes the way n8n installs community packages"
+source test/e2e/installPackage.sh
 TARBALL=$(npm pack --silent --pack-destination "$WORK" | tail -n 1)
-PACKAGE_DIR="$WORK/.n8n/nodes/node_modules/n8n-nodes-wavespeed-image-edit"
-mkdir -p "$PACKAGE_DIR"
-tar -xzf "$WORK/$TARBALL" -C "$PACKAGE_DIR" --strip-components=1
-node -e '
-	const fs = require("fs");
-	const [dir, nodes] = process.argv.slice(1);
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(`${dir}/package.json`, "utf8"));
-	fs.writeFileSync(`${dir}/package.json`, JSON.stringify(pkg, null, 2));
-	fs.writeFileSync(`${nodes}/package.json`, JSON.stringify({ name: "installed-nodes", private: true, dependencies: { [pkg.name]: pkg.version } }, null, 2));
-' "$PACKAGE_DIR" "$WORK/.n8n/nodes"
-(cd "$PACKAGE_DIR" && npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow --ignore-scripts=true --package-lock=false --silent)
+install_packed_package "$WORK/$TARBALL" "$WORK/.n8n"
 
 for _ in $(seq 1 600); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
 FAKE=$(head -n 1 "$WORK/fake.log")
