@@ -3,10 +3,18 @@ import { join } from 'node:path';
 
 /** Starts the fake WaveSpeed in a child process and resolves with the addresses it prints. */
 export async function startFakeProcess(env: Record<string, string>) {
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'devkit', 'fake-wavespeed', 'cli.ts')], {
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			'-r',
+			'ts-node/register/transpile-only',
+			join(__dirname, '..', 'devkit', 'fake-wavespeed', 'cli.ts'),
+		],
+		{
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const firstLine = await new Promise<string>((resolve, reject) => {
 		let text = '';
 		child.stdout.on('data', (chunk: Buffer) => {

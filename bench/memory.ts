@@ -15,7 +15,8 @@ const OUTPUT_SIDE = 1160; // an uncompressed 1160×1160 RGB PNG is about 4 MB
  * node hold counts. Prints one JSON line.
  */
 async function main() {
-	const { runImageEdit, storeBinary, useFilesystemBinaryMode } = await import('../devkit/harness/engine');
+	const { runImageEdit, storeBinary, useFilesystemBinaryMode } =
+		await import('../devkit/harness/engine');
 	const { makePng } = await import('../devkit/fake-wavespeed/png');
 	const { startFakeProcess } = await import('./fakeProcess');
 
@@ -59,7 +60,8 @@ async function main() {
 	clearInterval(sampler);
 	sample();
 	fake.stop();
-	if (result.error || result.items.length !== ITEMS) throw new Error(`memory run failed: ${result.error?.message}`);
+	if (result.error || result.items.length !== ITEMS)
+		throw new Error(`memory run failed: ${result.error?.message}`);
 	console.log(
 		JSON.stringify({
 			items: ITEMS,

@@ -21,11 +21,24 @@ export interface MemoryRun {
 }
 
 /** Runs bench/memory.ts in a fresh Node process. */
-export async function measureMemoryInChild({ node = process.execPath, items, concurrency, held }: MemoryRun): Promise<MemoryResult> {
+export async function measureMemoryInChild({
+	node = process.execPath,
+	items,
+	concurrency,
+	held,
+}: MemoryRun): Promise<MemoryResult> {
 	const { stdout } = await promisify(execFile)(
 		node,
-		[...(held ? ['--expose-gc'] : []), '-r', 'ts-node/register/transpile-only', join(__dirname, 'memory.ts')],
-		{ maxBuffer: 10 * 1024 * 1024, env: { ...process.env, MEM_ITEMS: String(items), MEM_CONCURRENCY: String(concurrency) } },
+		[
+			...(held ? ['--expose-gc'] : []),
+			'-r',
+			'ts-node/register/transpile-only',
+			join(__dirname, 'memory.ts'),
+		],
+		{
+			maxBuffer: 10 * 1024 * 1024,
+			env: { ...process.env, MEM_ITEMS: String(items), MEM_CONCURRENCY: String(concurrency) },
+		},
 	);
 	const line = stdout.split('\n').find((l) => l.startsWith('{"items"'));
 	if (!line) throw new Error(`the memory run printed no result:\n${stdout}`);

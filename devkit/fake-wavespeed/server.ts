@@ -2,7 +2,13 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { type FaultAction, FaultPlan, type FaultRule, type RandomFaults, type Route } from './faults';
+import {
+	type FaultAction,
+	FaultPlan,
+	type FaultRule,
+	type RandomFaults,
+	type Route,
+} from './faults';
 import { parseMultipart } from './multipart';
 import { makePng, pngSize } from './png';
 import { RateWindow } from './rateWindow';
@@ -17,7 +23,11 @@ import { type CallbackTweak, WebhookSender } from './webhooks';
  */
 export const CONTROL_PATH = '/fake/webhooks';
 
-export const MODELS = ['wavespeed-ai/flux-2-klein-base-9b/edit', 'wavespeed-ai/flux-2-klein-base-4b/edit', ...LORA_MODELS];
+export const MODELS = [
+	'wavespeed-ai/flux-2-klein-base-9b/edit',
+	'wavespeed-ai/flux-2-klein-base-4b/edit',
+	...LORA_MODELS,
+];
 
 export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	apiKey?: string;
@@ -52,7 +62,9 @@ export interface StoredUpload {
 
 function listen(server: Server): Promise<string> {
 	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+		server.listen(0, '127.0.0.1', () =>
+			resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+		),
 	);
 }
 
@@ -132,7 +144,12 @@ export class FakeWaveSpeed {
 		this.faults = new FaultPlan(options.faults);
 		this.rateWindow = new RateWindow(options.ratePerWindow, options.rateWindowMs);
 		if (options.sharedOutput) {
-			this.sharedOutput = makePng(options.sharedOutput.width, options.sharedOutput.height, 1, this.outputCompression);
+			this.sharedOutput = makePng(
+				options.sharedOutput.width,
+				options.sharedOutput.height,
+				1,
+				this.outputCompression,
+			);
 		}
 		this.store = new TaskStore(
 			this.clock,
@@ -207,23 +224,48 @@ export class FakeWaveSpeed {
 		return entry;
 	}
 
-	private send(res: ServerResponse, entry: LoggedRequest, status: number, body: unknown, headers: Record<string, string> = {}) {
+	private send(
+		res: ServerResponse,
+		entry: LoggedRequest,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	) {
 		entry.status = status;
 		const isBuffer = Buffer.isBuffer(body);
-		res.writeHead(status, { 'content-type': isBuffer ? 'image/png' : 'application/json', ...headers });
+		res.writeHead(status, {
+			'content-type': isBuffer ? 'image/png' : 'application/json',
+			...headers,
+		});
 		res.end(isBuffer ? body : JSON.stringify(body));
 		this.events.emit('request', entry);
 	}
 
-	private envelope(res: ServerResponse, entry: LoggedRequest, status: number, message: string, data: unknown = null) {
+	private envelope(
+		res: ServerResponse,
+		entry: LoggedRequest,
+		status: number,
+		message: string,
+		data: unknown = null,
+	) {
 		this.send(res, entry, status, { code: status, message, data });
 	}
 
 	/** Applies a scripted fault; true when the request is taken care of. */
-	private applyFault(action: FaultAction | undefined, res: ServerResponse, entry: LoggedRequest): boolean {
+	private applyFault(
+		action: FaultAction | undefined,
+		res: ServerResponse,
+		entry: LoggedRequest,
+	): boolean {
 		if (!action || action.kind === 'acceptThen') return false;
 		if (action.kind === 'status') {
-			this.send(res, entry, action.status, action.body ?? { code: action.status, message: 'Injected failure', data: null }, action.headers);
+			this.send(
+				res,
+				entry,
+				action.status,
+				action.body ?? { code: action.status, message: 'Injected failure', data: null },
+				action.headers,
+			);
 		} else if (action.kind === 'notJson') {
 			entry.status = action.status ?? 502;
 			res.writeHead(entry.status, { 'content-type': 'text/html' });
@@ -248,9 +290,12 @@ export class FakeWaveSpeed {
 			id: task.id,
 			model: task.model,
 			status: task.status,
-			outputs: base64 ? task.outputs.map((_, n) => this.outputPng(task, n).toString('base64')) : task.outputs,
+			outputs: base64
+				? task.outputs.map((_, n) => this.outputPng(task, n).toString('base64'))
+				: task.outputs,
 			error: task.error ?? '',
-			timings: task.completedAt && task.startedAt ? { inference: task.completedAt - task.startedAt } : {},
+			timings:
+				task.completedAt && task.startedAt ? { inference: task.completedAt - task.startedAt } : {},
 			created_at: new Date(task.createdAt).toISOString(),
 			has_nsfw_contents: task.outputs.map(() => false),
 			urls: { get: `${this.url}/api/v3/predictions/${task.id}/result` },
@@ -259,7 +304,8 @@ export class FakeWaveSpeed {
 
 	/** A webhook callback's body: the bare task object, as WaveSpeed documents it. */
 	private callbackBody(task: FakeTask) {
-		const { id, model, status, error, created_at, has_nsfw_contents, urls, timings } = this.publicTask(task, false);
+		const { id, model, status, error, created_at, has_nsfw_contents, urls, timings } =
+			this.publicTask(task, false);
 		return {
 			id,
 			model,
@@ -309,11 +355,21 @@ export class FakeWaveSpeed {
 		if (this.applyFault(fault, res, entry)) return;
 		if (route === 'balance') return this.envelope(res, entry, 200, 'success', { balance: 12.5 });
 		if (route === 'control') {
-			if (req.method === 'POST') this.webhooks.tweakNext(...(JSON.parse(body.toString('utf8')) as CallbackTweak[]));
-			const deliveries = this.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({ taskId, webhookId, status, attempt }));
-			return this.envelope(res, entry, 200, 'success', { accepted: this.acceptedTasks, deliveries });
+			if (req.method === 'POST')
+				this.webhooks.tweakNext(...(JSON.parse(body.toString('utf8')) as CallbackTweak[]));
+			const deliveries = this.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({
+				taskId,
+				webhookId,
+				status,
+				attempt,
+			}));
+			return this.envelope(res, entry, 200, 'success', {
+				accepted: this.acceptedTasks,
+				deliveries,
+			});
 		}
-		if (route === 'webhookSecret') return this.envelope(res, entry, 200, 'success', { secret: this.webhooks.secret });
+		if (route === 'webhookSecret')
+			return this.envelope(res, entry, 200, 'success', { secret: this.webhooks.secret });
 		if (route === 'upload') return this.handleUpload(body, req, res, entry);
 		if (route === 'poll') return this.handlePoll(path, res, entry);
 		if (route === 'submit') {
@@ -323,12 +379,24 @@ export class FakeWaveSpeed {
 		return this.envelope(res, entry, 404, `No route ${req.method} ${path}`);
 	}
 
-	private handleUpload(body: Buffer, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest) {
+	private handleUpload(
+		body: Buffer,
+		req: IncomingMessage,
+		res: ServerResponse,
+		entry: LoggedRequest,
+	) {
 		const file = parseMultipart(body, req.headers['content-type']).find((p) => p.name === 'file');
-		if (!file || file.data.length === 0) return this.envelope(res, entry, 400, 'Missing file field "file"');
-		if (file.data.length > 20 * 1024 * 1024) return this.envelope(res, entry, 413, 'File exceeds 20 MB');
+		if (!file || file.data.length === 0)
+			return this.envelope(res, entry, 400, 'Missing file field "file"');
+		if (file.data.length > 20 * 1024 * 1024)
+			return this.envelope(res, entry, 413, 'File exceeds 20 MB');
 		const id = `u${this.uploads.size + 1}`;
-		this.uploads.set(id, { id, fileName: file.fileName, contentType: file.contentType, data: file.data });
+		this.uploads.set(id, {
+			id,
+			fileName: file.fileName,
+			contentType: file.contentType,
+			data: file.data,
+		});
 		const name = encodeURIComponent(file.fileName ?? 'file');
 		return this.envelope(res, entry, 200, 'success', {
 			type: 'image',
@@ -343,8 +411,15 @@ export class FakeWaveSpeed {
 		const task = this.store.tasks.get(id);
 		if (!task) return this.envelope(res, entry, 404, `Prediction ${id} not found`);
 		task.polls++;
-		if (task.status === 'completed' && task.firstSeenCompletedAt === undefined) task.firstSeenCompletedAt = Date.now();
-		return this.envelope(res, entry, 200, 'success', this.publicTask(task, task.body.enable_base64_output === true));
+		if (task.status === 'completed' && task.firstSeenCompletedAt === undefined)
+			task.firstSeenCompletedAt = Date.now();
+		return this.envelope(
+			res,
+			entry,
+			200,
+			'success',
+			this.publicTask(task, task.body.enable_base64_output === true),
+		);
 	}
 
 	private async handleSubmit(
@@ -371,7 +446,12 @@ export class FakeWaveSpeed {
 			return this.envelope(res, entry, 400, 'webhook must be an http(s) URL');
 		}
 		if (!this.rateWindow.tryAccept()) {
-			return this.envelope(res, entry, 429, `Too many requests: at most ${this.rateWindow.perWindow} tasks per minute`);
+			return this.envelope(
+				res,
+				entry,
+				429,
+				`Too many requests: at most ${this.rateWindow.perWindow} tasks per minute`,
+			);
 		}
 		const task = this.store.create(model, body, size.width, size.height, webhookUrl);
 		this.acceptedTasks++;
@@ -384,10 +464,14 @@ export class FakeWaveSpeed {
 			return this.envelope(res, entry, fault.then.status, 'Internal server error');
 		}
 		const base64 = body.enable_base64_output === true;
-		if (body.enable_sync_mode !== true) return this.envelope(res, entry, 200, 'success', this.publicTask(task, base64));
+		if (body.enable_sync_mode !== true)
+			return this.envelope(res, entry, 200, 'success', this.publicTask(task, base64));
 		await this.settledOrTimeout(task);
 		if (task.status === 'processing' || task.status === 'created') {
-			return this.envelope(res, entry, 504, 'Gateway timeout: the task is still running', { id: task.id, status: task.status });
+			return this.envelope(res, entry, 504, 'Gateway timeout: the task is still running', {
+				id: task.id,
+				status: task.status,
+			});
 		}
 		if (task.status === 'completed') task.firstSeenCompletedAt ??= Date.now();
 		return this.envelope(res, entry, 200, 'success', this.publicTask(task, base64));
@@ -407,7 +491,9 @@ export class FakeWaveSpeed {
 	}
 
 	/** The requested size, or image1's when none is sent; a string is a 400 message. */
-	private async outputSize(body: Record<string, unknown>): Promise<{ width: number; height: number } | string> {
+	private async outputSize(
+		body: Record<string, unknown>,
+	): Promise<{ width: number; height: number } | string> {
 		if (typeof body.size === 'string') {
 			const [width, height] = body.size.split('*').map(Number);
 			return { width, height };
@@ -438,11 +524,14 @@ export class FakeWaveSpeed {
 		const upload = /^\/uploads\/([^/]+)\//.exec(path);
 		if (upload && this.uploads.has(upload[1])) {
 			const stored = this.uploads.get(upload[1])!;
-			return this.send(res, entry, 200, stored.data, { 'content-type': stored.contentType ?? 'application/octet-stream' });
+			return this.send(res, entry, 200, stored.data, {
+				'content-type': stored.contentType ?? 'application/octet-stream',
+			});
 		}
 		const output = /^\/outputs\/([^/]+)\/(\d+)\.png$/.exec(path);
 		const task = output && this.store.tasks.get(output[1]);
-		if (task && Number(output![2]) < task.outputs.length) return this.send(res, entry, 200, this.outputPng(task, Number(output![2])));
+		if (task && Number(output![2]) < task.outputs.length)
+			return this.send(res, entry, 200, this.outputPng(task, Number(output![2])));
 		return this.envelope(res, entry, 404, 'Not found');
 	}
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-export type FakeStatus = 'created' | 'processing' | 'completed' | 'failed' | 'cancelled' | 'timeout';
+export type FakeStatus =
+	'created' | 'processing' | 'completed' | 'failed' | 'cancelled' | 'timeout';
 
 export interface FakeTask {
 	id: string;
@@ -29,10 +30,14 @@ export interface TaskClock {
 }
 
 /** What a prompt asks the fake to do, so tests can make single items fail deterministically. */
-function scriptedOutcome(prompt: string): { status: FakeStatus; error?: string; outputs?: 0 } | undefined {
+function scriptedOutcome(
+	prompt: string,
+): { status: FakeStatus; error?: string; outputs?: 0 } | undefined {
 	const fail = /\[fail(?::([^\]]*))?\]/.exec(prompt);
-	if (fail) return { status: 'failed', error: fail[1] || 'The model could not process this request' };
-	if (prompt.includes('[cancel]')) return { status: 'cancelled', error: 'Task cancelled by the server' };
+	if (fail)
+		return { status: 'failed', error: fail[1] || 'The model could not process this request' };
+	if (prompt.includes('[cancel]'))
+		return { status: 'cancelled', error: 'Task cancelled by the server' };
 	if (prompt.includes('[no-outputs]')) return { status: 'completed', outputs: 0 };
 	return undefined;
 }
@@ -56,7 +61,13 @@ export class TaskStore {
 		private readonly onFinished: (task: FakeTask) => void,
 	) {}
 
-	create(model: string, body: Record<string, unknown>, width: number, height: number, webhookUrl?: string): FakeTask {
+	create(
+		model: string,
+		body: Record<string, unknown>,
+		width: number,
+		height: number,
+		webhookUrl?: string,
+	): FakeTask {
 		const task: FakeTask = {
 			id: randomUUID().replace(/-/g, ''),
 			model,
@@ -64,7 +75,10 @@ export class TaskStore {
 			status: 'created',
 			width,
 			height,
-			seed: typeof body.seed === 'number' && body.seed >= 0 ? body.seed : Math.floor(Math.random() * 1e6),
+			seed:
+				typeof body.seed === 'number' && body.seed >= 0
+					? body.seed
+					: Math.floor(Math.random() * 1e6),
 			outputs: [],
 			createdAt: Date.now(),
 			polls: 0,
@@ -88,10 +102,13 @@ export class TaskStore {
 			const ms = scriptedMs
 				? Number(scriptedMs[1])
 				: this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
-			const timer = setTimeout(() => {
-				this.timers.delete(timer);
-				this.finish(task);
-			}, Math.max(0, ms));
+			const timer = setTimeout(
+				() => {
+					this.timers.delete(timer);
+					this.finish(task);
+				},
+				Math.max(0, ms),
+			);
 			this.timers.add(timer);
 		}
 	}

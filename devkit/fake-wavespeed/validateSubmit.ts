@@ -16,7 +16,10 @@ export function validateSubmit(body: Record<string, unknown>): string | undefine
 		}
 	}
 	const seed = body.seed;
-	if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < -1 || seed > 2147483647)) {
+	if (
+		seed !== undefined &&
+		(typeof seed !== 'number' || !Number.isInteger(seed) || seed < -1 || seed > 2147483647)
+	) {
 		return 'seed must be an integer from -1 to 2147483647';
 	}
 	return undefined;

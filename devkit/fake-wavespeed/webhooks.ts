@@ -33,7 +33,12 @@ export interface Delivery {
 const ATTEMPTS = 4;
 
 /** Signs as WaveSpeed documents: HMAC-SHA256 over "<id>.<timestamp>.<raw body>", key = secret without "whsec_". */
-export function signCallback(secret: string, webhookId: string, timestamp: number, rawBody: string): string {
+export function signCallback(
+	secret: string,
+	webhookId: string,
+	timestamp: number,
+	rawBody: string,
+): string {
 	const key = secret.replace(/^whsec_/, '');
 	return `v3,${createHmac('sha256', key).update(`${webhookId}.${timestamp}.${rawBody}`).digest('hex')}`;
 }
@@ -76,7 +81,8 @@ export class WebhookSender {
 		if (tweak.drop) return;
 		const webhookId = `msg_${randomUUID().replace(/-/g, '')}`;
 		const send = async () => {
-			for (let copy = 0; copy <= (tweak.duplicates ?? 0); copy++) await this.sendWithRetries(url, webhookId, task, tweak);
+			for (let copy = 0; copy <= (tweak.duplicates ?? 0); copy++)
+				await this.sendWithRetries(url, webhookId, task, tweak);
 		};
 		if (tweak.hold) {
 			this.held.push(send);
@@ -86,7 +92,12 @@ export class WebhookSender {
 		this.pending.add(sending);
 	}
 
-	private async sendWithRetries(url: string, webhookId: string, task: { id: string }, tweak: CallbackTweak) {
+	private async sendWithRetries(
+		url: string,
+		webhookId: string,
+		task: { id: string },
+		tweak: CallbackTweak,
+	) {
 		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			const delayMs = this.retryDelaysMs[attempt - 2] ?? 0;
 			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -95,7 +106,13 @@ export class WebhookSender {
 		}
 	}
 
-	private async sendOnce(url: string, webhookId: string, task: { id: string }, tweak: CallbackTweak, attempt: number) {
+	private async sendOnce(
+		url: string,
+		webhookId: string,
+		task: { id: string },
+		tweak: CallbackTweak,
+		attempt: number,
+	) {
 		const rawBody = JSON.stringify(task);
 		const timestamp = Math.floor(Date.now() / 1000) - (tweak.ageSeconds ?? 0);
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -104,7 +121,9 @@ export class WebhookSender {
 			headers['webhook-timestamp'] = String(timestamp);
 			headers['webhook-signature'] = signCallback(this.secret, webhookId, timestamp, rawBody);
 		}
-		const sent = tweak.tamper ? rawBody.replace(/"status":"[a-z]+"/, '"status":"completed","tampered":true') : rawBody;
+		const sent = tweak.tamper
+			? rawBody.replace(/"status":"[a-z]+"/, '"status":"completed","tampered":true')
+			: rawBody;
 		const delivery: Delivery = { webhookId, url, taskId: task.id, attempt, tweak, at: Date.now() };
 		try {
 			const response = await fetch(url, { method: 'POST', headers, body: sent });

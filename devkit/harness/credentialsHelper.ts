@@ -9,7 +9,9 @@ import { ICredentialsHelper } from 'n8n-workflow';
 /** Replaces `{{$credentials.name}}` in a generic authenticate template. */
 function resolveTemplate(template: string, credentials: ICredentialDataDecryptedObject): string {
 	const text = template.startsWith('=') ? template.slice(1) : template;
-	return text.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	return text.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+		String(credentials[key] ?? ''),
+	);
 }
 
 /**
@@ -58,7 +60,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		return { ...(this.data[type] ?? {}) };
 	}
 

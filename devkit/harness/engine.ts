@@ -52,10 +52,14 @@ export function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
 		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 		await loader.loadAll();
-		const types: Record<string, INodeType | IVersionedNodeType> = { [SOURCE_NODE_TYPE]: new ItemSource() };
-		for (const [name, { type }] of Object.entries(loader.nodeTypes)) types[`${loader.packageName}.${name}`] = type;
+		const types: Record<string, INodeType | IVersionedNodeType> = {
+			[SOURCE_NODE_TYPE]: new ItemSource(),
+		};
+		for (const [name, { type }] of Object.entries(loader.nodeTypes))
+			types[`${loader.packageName}.${name}`] = type;
 		const credentialTypes: Record<string, ICredentialType> = {};
-		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+		for (const [name, { type }] of Object.entries(loader.credentialTypes))
+			credentialTypes[name] = type;
 		const nodeTypes: INodeTypes = {
 			getByName: (name) => types[name],
 			getByNameAndVersion: (name, version) => {
@@ -80,7 +84,11 @@ export function useFilesystemBinaryMode(): Promise<void> {
 }
 
 /** Stores a file in n8n's binary store ahead of a run, as an earlier execution would have. */
-export async function storeBinary(bytes: Buffer, fileName: string, mimeType: string): Promise<IBinaryData> {
+export async function storeBinary(
+	bytes: Buffer,
+	fileName: string,
+	mimeType: string,
+): Promise<IBinaryData> {
 	return await Container.get(BinaryDataService).store(
 		{ type: 'execution', workflowId: 'test-workflow', executionId: 'prepared' },
 		bytes,
@@ -188,7 +196,9 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	const credentials = options.credentials ?? { apiKey: '', baseUrl: '' };
 	const helper = new InMemoryCredentialsHelper(credentialTypes, { [CREDENTIAL_TYPE]: credentials });
 	const executionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
 	const execute = new WorkflowExecute(buildAdditionalData(hooks, helper), 'manual', executionData);
 	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
@@ -197,7 +207,12 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	} catch (error) {
 		// n8n refuses a workflow whose static parameters are invalid before it runs anything.
 		pendingItems.delete(runId);
-		return { items: [], error: error as ExecutionError, run: undefined as unknown as IRun, binaryBuffer: async () => Buffer.alloc(0) };
+		return {
+			items: [],
+			error: error as ExecutionError,
+			run: undefined as unknown as IRun,
+			binaryBuffer: async () => Buffer.alloc(0),
+		};
 	}
 	options.onStart?.(() => running.cancel());
 	try {
@@ -209,7 +224,9 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	pendingItems.delete(runId);
 	// n8n-core 1.x's SSH client pool, made for every node run, keeps an interval that holds the
 	// process (a Jest worker) open; 2.x unrefs it.
-	(Container.get(SSHClientsManager) as unknown as { cleanupTimer: NodeJS.Timeout }).cleanupTimer.unref();
+	(
+		Container.get(SSHClientsManager) as unknown as { cleanupTimer: NodeJS.Timeout }
+	).cleanupTimer.unref();
 	const taskData = run.data.resultData.runData[edit.name]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],

@@ -1,4 +1,10 @@
-import type { IBinaryData, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 export const SOURCE_NODE_TYPE = 'test.itemSource';
@@ -6,7 +12,10 @@ export const SOURCE_NODE_TYPE = 'test.itemSource';
 export interface SourceItem {
 	json?: Record<string, unknown>;
 	/** Files to store through n8n, or binary data n8n already stored (`stored`), passed on as is. */
-	binary?: Record<string, { bytes: Buffer; mimeType: string; fileName?: string } | { stored: IBinaryData }>;
+	binary?: Record<
+		string,
+		{ bytes: Buffer; mimeType: string; fileName?: string } | { stored: IBinaryData }
+	>;
 }
 
 /** Items handed to the source node by the harness, keyed by run, so buffers need no JSON trip. */
@@ -40,7 +49,11 @@ export class ItemSource implements INodeType {
 						? file.stored
 						: await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
 			}
-			out.push({ json: (item.json ?? {}) as INodeExecutionData['json'], binary, pairedItem: { item: 0 } });
+			out.push({
+				json: (item.json ?? {}) as INodeExecutionData['json'],
+				binary,
+				pairedItem: { item: 0 },
+			});
 		}
 		return [out];
 	}

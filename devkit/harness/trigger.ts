@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
-import type { ICredentialType, INode, INodeExecutionData, INodeParameters, INodeType, IWebhookData } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { InMemoryCredentialsHelper } from './credentialsHelper';
@@ -71,7 +78,13 @@ export class TriggerHarness {
 			settings: { executionOrder: 'v1' },
 		});
 		const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1) as INodeType;
-		const harness = new TriggerHarness(workflow, workflow.getNode(node.name)!, nodeType, credentialTypes, options.credentials);
+		const harness = new TriggerHarness(
+			workflow,
+			workflow.getNode(node.name)!,
+			nodeType,
+			credentialTypes,
+			options.credentials,
+		);
 		harness.server = createServer((req, res) => {
 			void harness.handle(req, res).catch((error: Error) => {
 				if (!res.headersSent) res.writeHead(500).end(error.message);
@@ -91,19 +104,27 @@ export class TriggerHarness {
 
 	/** Resolves once `count` POSTs were fully handled (answered, and their items built). */
 	async handled(count: number): Promise<void> {
-		while (this.calls.length < count) await new Promise((resolve) => this.events.once('call', resolve));
+		while (this.calls.length < count)
+			await new Promise((resolve) => this.events.once('call', resolve));
 	}
 
 	/** Runs the node's activation check, as n8n does when the workflow is published. */
 	async activate(): Promise<boolean> {
-		const context = new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', 'create', {
-			httpMethod: 'POST',
-			node: this.node.name,
-			path: 'webhook',
-			webhookDescription: this.nodeType.description.webhooks![0],
-			workflowId: this.workflow.id,
-			workflowExecuteAdditionalData: this.additionalData(),
-		} as IWebhookData);
+		const context = new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			'trigger',
+			'create',
+			{
+				httpMethod: 'POST',
+				node: this.node.name,
+				path: 'webhook',
+				webhookDescription: this.nodeType.description.webhooks![0],
+				workflowId: this.workflow.id,
+				workflowExecuteAdditionalData: this.additionalData(),
+			} as IWebhookData,
+		);
 		return await this.nodeType.webhookMethods!.default!.checkExists.call(context);
 	}
 
@@ -113,7 +134,9 @@ export class TriggerHarness {
 	}
 
 	private additionalData(extra: object = {}) {
-		const helper = new InMemoryCredentialsHelper(this.credentialTypes, { [CREDENTIAL_TYPE]: this.credentials });
+		const helper = new InMemoryCredentialsHelper(this.credentialTypes, {
+			[CREDENTIAL_TYPE]: this.credentials,
+		});
 		const hooks = new ExecutionLifecycleHooks('webhook', randomUUID(), {} as never);
 		return { ...buildAdditionalData(hooks, helper), ...extra };
 	}
@@ -140,7 +163,15 @@ export class TriggerHarness {
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: this.node.webhookId,
 		} as IWebhookData;
-		const context = new WebhookContext(this.workflow, this.node, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const result = await this.nodeType.webhook!.call(context);
 		if (!result.noWebhookResponse && !res.headersSent) res.writeHead(200).end();
 		call.started = result.workflowData?.[0];

@@ -14,7 +14,11 @@ import { waveSpeedApiTest } from '../WaveSpeedImageEdit/credentialTest';
 import { DEFAULTS } from '../WaveSpeedImageEdit/helpers/limits';
 import { taskJson, toOutputItem } from '../WaveSpeedImageEdit/helpers/outputItem';
 import { Deadline } from '../WaveSpeedImageEdit/helpers/timing';
-import { CREDENTIAL_TYPE, normalizeBaseUrl, WaveSpeedClient } from '../WaveSpeedImageEdit/transport/client';
+import {
+	CREDENTIAL_TYPE,
+	normalizeBaseUrl,
+	WaveSpeedClient,
+} from '../WaveSpeedImageEdit/transport/client';
 import type { WaveSpeedTask } from '../WaveSpeedImageEdit/transport/types';
 import { parseCallbackTask } from './callbackTask';
 import { seenDeliveries } from './seenDeliveries';
@@ -43,11 +47,13 @@ export class WaveSpeedTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Literal names: n8n's lint (credential-test-required) reads testedBy from this file's source.
 		credentials: [{ name: 'waveSpeedApi', required: true, testedBy: 'waveSpeedApiTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
-					'Put this node\'s Production URL into the Webhook URL option of a WaveSpeed Image Edit node (with Wait for Result off), then publish this workflow. WaveSpeed must be able to reach the URL: it needs a public https address.',
+					"Put this node's Production URL into the Webhook URL option of a WaveSpeed Image Edit node (with Wait for Result off), then publish this workflow. WaveSpeed must be able to reach the URL: it needs a public https address.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -58,10 +64,15 @@ export class WaveSpeedTrigger implements INodeType {
 				type: 'multiOptions',
 				options: [
 					{ name: 'Task Completed', value: 'completed', description: 'The image is ready' },
-					{ name: 'Task Failed', value: 'failed', description: 'WaveSpeed could not make the image' },
+					{
+						name: 'Task Failed',
+						value: 'failed',
+						description: 'WaveSpeed could not make the image',
+					},
 				],
 				default: ['completed', 'failed'],
-				description: 'Which task endings start the workflow; other callbacks are acknowledged and ignored',
+				description:
+					'Which task endings start the workflow; other callbacks are acknowledged and ignored',
 			},
 			{
 				displayName: 'Options',
@@ -128,7 +139,8 @@ export class WaveSpeedTrigger implements INodeType {
 		}
 		const events = this.getNodeParameter('events', EVENTS) as string[];
 		const event = task.status === 'completed' ? 'completed' : 'failed';
-		const wanted = events.includes(event) && task.status !== 'created' && task.status !== 'processing';
+		const wanted =
+			events.includes(event) && task.status !== 'created' && task.status !== 'processing';
 		if (!wanted || !seenDeliveries.firstTime(delivery.webhookId!)) {
 			answer(200, { received: true, started: false });
 			return { noWebhookResponse: true };
@@ -141,22 +153,41 @@ export class WaveSpeedTrigger implements INodeType {
 }
 
 async function signingSecret(ctx: IHookFunctions | IWebhookFunctions) {
-	const credentials = await ctx.getCredentials<{ apiKey: string; baseUrl: string }>(CREDENTIAL_TYPE);
-	const secretKey = WebhookSecrets.key(normalizeBaseUrl(credentials.baseUrl) ?? '', credentials.apiKey);
+	const credentials = await ctx.getCredentials<{ apiKey: string; baseUrl: string }>(
+		CREDENTIAL_TYPE,
+	);
+	const secretKey = WebhookSecrets.key(
+		normalizeBaseUrl(credentials.baseUrl) ?? '',
+		credentials.apiKey,
+	);
 	const client = await WaveSpeedClient.forItem(ctx);
 	return { secret: await webhookSecrets.get(secretKey, client), secretKey, client };
 }
 
 /** The item a callback starts the workflow with: Edit Image's JSON, and the images as binary. */
-async function callbackItem(ctx: IWebhookFunctions, client: WaveSpeedClient, task: WaveSpeedTask): Promise<INodeExecutionData> {
+async function callbackItem(
+	ctx: IWebhookFunctions,
+	client: WaveSpeedClient,
+	task: WaveSpeedTask,
+): Promise<INodeExecutionData> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const settings = {
 		downloadOutput: options.downloadOutput !== false,
-		binaryPropertyOutput: String(options.binaryPropertyOutput ?? DEFAULTS.binaryPropertyOutput).trim() || DEFAULTS.binaryPropertyOutput,
+		binaryPropertyOutput:
+			String(options.binaryPropertyOutput ?? DEFAULTS.binaryPropertyOutput).trim() ||
+			DEFAULTS.binaryPropertyOutput,
 	};
-	if (task.status !== 'completed') return { json: { ...taskJson(task), error: task.error || 'WaveSpeed gave no reason' } };
+	if (task.status !== 'completed')
+		return { json: { ...taskJson(task), error: task.error || 'WaveSpeed gave no reason' } };
 	try {
-		const { json, binary } = await toOutputItem(ctx.helpers, client, task, settings, {}, new Deadline(DEFAULTS.timeoutSeconds * 1000));
+		const { json, binary } = await toOutputItem(
+			ctx.helpers,
+			client,
+			task,
+			settings,
+			{},
+			new Deadline(DEFAULTS.timeoutSeconds * 1000),
+		);
 		return { json, binary };
 	} catch (error) {
 		// The delivery is already acknowledged: the workflow still starts, with what went wrong.

@@ -12,9 +12,14 @@ export function parseCallbackTask(rawBody: Buffer): WaveSpeedTask | undefined {
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const task = body as Partial<WaveSpeedTask>;
-	if (typeof task.id !== 'string' || task.id === '' || typeof task.status !== 'string') return undefined;
-	if (!FINAL_STATUSES.includes(task.status) && !['created', 'processing'].includes(task.status)) return undefined;
-	if (task.outputs !== undefined && !(Array.isArray(task.outputs) && task.outputs.every((o) => typeof o === 'string'))) {
+	if (typeof task.id !== 'string' || task.id === '' || typeof task.status !== 'string')
+		return undefined;
+	if (!FINAL_STATUSES.includes(task.status) && !['created', 'processing'].includes(task.status))
+		return undefined;
+	if (
+		task.outputs !== undefined &&
+		!(Array.isArray(task.outputs) && task.outputs.every((o) => typeof o === 'string'))
+	) {
 		return undefined;
 	}
 	return task as WaveSpeedTask;

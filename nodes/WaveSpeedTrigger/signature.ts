@@ -11,9 +11,14 @@ export interface SignedDelivery {
 }
 
 /** Why a delivery fails verification, or undefined when WaveSpeed signed it with this secret. */
-export function signatureProblem(delivery: SignedDelivery, secret: string, nowSeconds: number): string | undefined {
+export function signatureProblem(
+	delivery: SignedDelivery,
+	secret: string,
+	nowSeconds: number,
+): string | undefined {
 	const { webhookId, timestamp, signature, rawBody } = delivery;
-	if (!webhookId || !timestamp || !signature) return 'missing webhook-id, webhook-timestamp or webhook-signature header';
+	if (!webhookId || !timestamp || !signature)
+		return 'missing webhook-id, webhook-timestamp or webhook-signature header';
 	if (!/^\d+$/.test(timestamp)) return 'webhook-timestamp is not a number of seconds';
 	if (Math.abs(nowSeconds - Number(timestamp)) > MAX_AGE_SECONDS) {
 		return `webhook-timestamp is more than ${MAX_AGE_SECONDS} s away from now`;

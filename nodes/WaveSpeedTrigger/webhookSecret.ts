@@ -30,7 +30,11 @@ export class WebhookSecrets {
 	}
 
 	/** After a signature mismatch: the secret may have been rotated, so fetch it again, rarely. */
-	async refreshAfterMismatch(key: string, client: WaveSpeedClient, now = Date.now()): Promise<string | undefined> {
+	async refreshAfterMismatch(
+		key: string,
+		client: WaveSpeedClient,
+		now = Date.now(),
+	): Promise<string | undefined> {
 		const cached = this.cache.get(key);
 		if (cached && now - cached.fetchedAt < REFETCH_AFTER_MISMATCH_MS) return undefined;
 		const secret = await this.fetch(key, client, now);

@@ -3,7 +3,9 @@
 const counts = JSON.parse(process.argv[2]);
 const expectedTasks = Number(process.argv[3]);
 const ok =
-	counts.accepted === expectedTasks && counts.outputRequestsWithAuthorization === 0 && counts.apiRequestsWithKey > 0;
+	counts.accepted === expectedTasks &&
+	counts.outputRequestsWithAuthorization === 0 &&
+	counts.apiRequestsWithKey > 0;
 console.log(
 	`${ok ? 'ok  ' : 'FAIL'} fake WaveSpeed: ${counts.accepted} tasks accepted (${expectedTasks} runs), ` +
 		`${counts.apiRequestsWithKey} API requests with the key, ${counts.outputRequestsWithAuthorization} output requests with an Authorization header`,

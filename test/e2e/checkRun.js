@@ -24,7 +24,10 @@ for (const item of items) {
 	if (binary.id) {
 		// filesystem mode: "filesystem-v2:<path under the storage folder>"
 		const path = binary.id.slice(binary.id.indexOf(':') + 1);
-		const found = [join(userFolder, '.n8n', 'storage', path), join(userFolder, '.n8n', 'binaryData', path)].find(existsSync);
+		const found = [
+			join(userFolder, '.n8n', 'storage', path),
+			join(userFolder, '.n8n', 'binaryData', path),
+		].find(existsSync);
 		if (!found) fail(`n8n's binary store has no file for ${binary.id}`);
 		bytes = readFileSync(found);
 	} else {

@@ -2,14 +2,27 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage: string; n8n: { nodes: string[] } };
-const codexFiles = packageJson.n8n.nodes.map((file) => join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.json')));
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	homepage: string;
+	n8n: { nodes: string[] };
+};
+const codexFiles = packageJson.n8n.nodes.map((file) =>
+	join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.json')),
+);
 
 /** GitHub's anchors for the README's headings. */
 function readmeAnchors(): Set<string> {
 	const readme = readFileSync(join(root, 'README.md'), 'utf8');
 	const headings = [...readme.matchAll(/^#{1,6} +(.+)$/gm)].map((m) => m[1]);
-	return new Set(headings.map((h) => h.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')));
+	return new Set(
+		headings.map((h) =>
+			h
+				.trim()
+				.toLowerCase()
+				.replace(/[^\w\- ]/g, '')
+				.replace(/ /g, '-'),
+		),
+	);
 }
 
 describe.each(codexFiles)('the codex %s', (file) => {

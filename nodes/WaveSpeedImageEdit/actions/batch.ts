@@ -44,11 +44,16 @@ function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-function describeOthers(tasks: Map<number, string>, finished: Set<number>, failedItem: number): string {
+function describeOthers(
+	tasks: Map<number, string>,
+	finished: Set<number>,
+	failedItem: number,
+): string {
 	const others = [...tasks].filter(([item]) => item !== failedItem);
 	if (others.length === 0) return '';
 	const lines = others.map(
-		([item, id]) => `item ${item}: task ${id} (${finished.has(item) ? 'finished' : 'may still be running'})`,
+		([item, id]) =>
+			`item ${item}: task ${id} (${finished.has(item) ? 'finished' : 'may still be running'})`,
 	);
 	return ` Tasks already submitted for other items, not resubmitted: ${lines.join('; ')}.`;
 }
@@ -149,7 +154,10 @@ export async function runBatch<Request>(
 	await Promise.all(inFlight);
 
 	if (cancel?.aborted) {
-		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled; no further tasks were submitted');
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The execution was cancelled; no further tasks were submitted',
+		);
 	}
 	if (firstFailure) {
 		const { item, error } = firstFailure;

@@ -20,7 +20,8 @@ export const operationProperty: INodeProperties = {
 			name: 'Get Result',
 			value: 'getResult',
 			action: 'Get the result of a task',
-			description: 'Fetch a task WaveSpeed already accepted, by its ID, e.g. one that outlived its timeout',
+			description:
+				'Fetch a task WaveSpeed already accepted, by its ID, e.g. one that outlived its timeout',
 		},
 	],
 	default: DEFAULT_OPERATION,

@@ -12,7 +12,8 @@ export const resultOptionFields: INodeProperties[] = [
 		name: 'downloadOutput',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to download the edited images as binary data. Off returns only their URLs.',
+		description:
+			'Whether to download the edited images as binary data. Off returns only their URLs.',
 	},
 	{
 		displayName: 'Max Concurrency',

@@ -15,8 +15,12 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		case 'getResult':
 			return await runBatch(ctx, getResultOperation);
 		default:
-			throw new NodeOperationError(ctx.getNode(), `Operation: unknown value "${String(operation)}"`, {
-				description: 'Choose "Edit Image" or "Get Result"',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Operation: unknown value "${String(operation)}"`,
+				{
+					description: 'Choose "Edit Image" or "Get Result"',
+				},
+			);
 	}
 }

@@ -15,7 +15,12 @@ type BinaryInput = Extract<ImageInput, { source: 'binary' }>;
  * opened once; an inline one is already in memory. Either way it is checked on its real bytes
  * first: for stored binaries validation only had the metadata.
  */
-async function toUploadFile(ctx: IExecuteFunctions, request: EditRequest, input: BinaryInput, position: number) {
+async function toUploadFile(
+	ctx: IExecuteFunctions,
+	request: EditRequest,
+	input: BinaryInput,
+	position: number,
+) {
 	const { binary, binaryPropertyName } = input;
 	const check = (head: Buffer, size: number, release?: () => void) => {
 		const sniffed = sniffBufferMime(head);
@@ -28,7 +33,10 @@ async function toUploadFile(ctx: IExecuteFunctions, request: EditRequest, input:
 			release?.();
 			throw parameterError(ctx, request.itemIndex, problem);
 		}
-		return { sniffed, fileName: binary.fileName || `image${position}.${extensionForMime(sniffed)}` };
+		return {
+			sniffed,
+			fileName: binary.fileName || `image${position}.${extensionForMime(sniffed)}`,
+		};
 	};
 	if (!binary.id) {
 		const bytes = await ctx.helpers.getBinaryDataBuffer(request.itemIndex, binaryPropertyName);
@@ -39,7 +47,13 @@ async function toUploadFile(ctx: IExecuteFunctions, request: EditRequest, input:
 	const size = binary.bytes ?? (await ctx.helpers.getBinaryMetadata(id)).fileSize;
 	const opened = await openWithHead(await ctx.helpers.getBinaryStream(id));
 	const { sniffed, fileName } = check(opened.head, size, () => opened.source.destroy?.());
-	return new StreamedFile(fileName, sniffed, size, async () => await ctx.helpers.getBinaryStream(id), opened);
+	return new StreamedFile(
+		fileName,
+		sniffed,
+		size,
+		async () => await ctx.helpers.getBinaryStream(id),
+		opened,
+	);
 }
 
 /** The image URLs to send, in the user's order: URLs as given, binary files uploaded first. */

@@ -35,7 +35,12 @@ export class WaveSpeedError extends NodeApiError {
 
 	taskId?: string;
 
-	constructor(node: INode, kind: FailureKind, message: string, options: WaveSpeedErrorOptions = {}) {
+	constructor(
+		node: INode,
+		kind: FailureKind,
+		message: string,
+		options: WaveSpeedErrorOptions = {},
+	) {
 		const response: JsonObject = { message, kind };
 		if (options.apiMessage !== undefined) response.apiMessage = options.apiMessage;
 		super(node, response, {
@@ -59,13 +64,21 @@ export class WaveSpeedError extends NodeApiError {
 }
 
 /** Lets n8n's own errors through unchanged and wraps anything else, so n8n can show it. */
-export function ensureNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function ensureNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 export function isRetryableBeforeAcceptance(error: unknown): error is WaveSpeedError {
-	return error instanceof WaveSpeedError && (error.kind === 'rateLimited' || error.kind === 'notSent');
+	return (
+		error instanceof WaveSpeedError && (error.kind === 'rateLimited' || error.kind === 'notSent')
+	);
 }
 
 export function isTransient(error: unknown): error is WaveSpeedError {

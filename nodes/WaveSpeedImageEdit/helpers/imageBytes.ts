@@ -1,7 +1,10 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 const SIGNATURES: Array<{ mime: string; matches: (b: Buffer) => boolean }> = [
-	{ mime: 'image/png', matches: (b) => b.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) },
+	{
+		mime: 'image/png',
+		matches: (b) => b.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+	},
 	{ mime: 'image/jpeg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
 	{
 		mime: 'image/webp',

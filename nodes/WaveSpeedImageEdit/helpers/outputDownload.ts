@@ -31,13 +31,19 @@ export async function downloadOutputImage(
 	deadline: Deadline,
 	cancel?: AbortSignal,
 ): Promise<IBinaryData> {
-	const timeout = AbortSignal.timeout(Math.max(1, Math.min(deadline.remaining(), DOWNLOAD_TIMEOUT_MS)));
+	const timeout = AbortSignal.timeout(
+		Math.max(1, Math.min(deadline.remaining(), DOWNLOAD_TIMEOUT_MS)),
+	);
 	const abortSignal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
 	const fail = (reason: string) =>
-		client.fail('download', `Could not download output ${n + 1} of WaveSpeed task ${task.id}: ${reason}`, {
-			taskId: task.id,
-			description: `The image is at ${url}. The task succeeded and was billed; download it from there, or run Get Result with this task id.`,
-		});
+		client.fail(
+			'download',
+			`Could not download output ${n + 1} of WaveSpeed task ${task.id}: ${reason}`,
+			{
+				taskId: task.id,
+				description: `The image is at ${url}. The task succeeded and was billed; download it from there, or run Get Result with this task id.`,
+			},
+		);
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await helpers.httpRequest({
@@ -56,11 +62,17 @@ export async function downloadOutputImage(
 		body.destroy();
 		throw fail(`HTTP ${response.statusCode}`);
 	}
-	const mime = String(response.headers['content-type'] ?? 'image/png').split(';')[0].trim();
+	const mime = String(response.headers['content-type'] ?? 'image/png')
+		.split(';')[0]
+		.trim();
 	const stalled = () => body.destroy(new Error('the download stalled'));
 	abortSignal.addEventListener('abort', stalled, { once: true });
 	try {
-		return await helpers.prepareBinaryData(body as unknown as Buffer, outputFileName(task.id, n, mime), mime);
+		return await helpers.prepareBinaryData(
+			body as unknown as Buffer,
+			outputFileName(task.id, n, mime),
+			mime,
+		);
 	} catch (error) {
 		throw fail(timeout.aborted ? 'it timed out' : (error as Error).message);
 	} finally {

@@ -89,14 +89,21 @@ export async function toOutputItem(
 			const bytes = decodeBase64Output(output);
 			const mime = sniffBufferMime(bytes);
 			const type = mime === 'not-image' ? 'image/png' : mime;
-			binary[field] = await helpers.prepareBinaryData(bytes, outputFileName(task.id, n, type), type);
+			binary[field] = await helpers.prepareBinaryData(
+				bytes,
+				outputFileName(task.id, n, type),
+				type,
+			);
 		}
 	}
 	if (!outputs.every(isUrl)) json.outputs = Object.keys(binary).map((f) => `binary:${f}`);
 	// The first image's real size, from its header in n8n's binary store (a few KiB read back):
 	// a tap on the download itself would start the stream before n8n's store reads it.
 	const first = binary[outputFieldName(settings.binaryPropertyOutput, 0)];
-	const dimensions = await binaryImageDimensions(first, async (id) => await helpers.getBinaryStream(id));
+	const dimensions = await binaryImageDimensions(
+		first,
+		async (id) => await helpers.getBinaryStream(id),
+	);
 	json.width = dimensions?.width ?? null;
 	json.height = dimensions?.height ?? null;
 	json.size ??= dimensions ? `${dimensions.width}*${dimensions.height}` : null;

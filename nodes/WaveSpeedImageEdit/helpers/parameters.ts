@@ -13,13 +13,22 @@ export class ParameterProblem {
 }
 
 export function parameterError(ctx: IExecuteFunctions, itemIndex: number, p: ParameterProblem) {
-	return new NodeOperationError(ctx.getNode(), `${p.field} (item ${itemIndex}): ${p.problem}. ${p.fix}`, {
-		itemIndex,
-		description: p.fix,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${p.field} (item ${itemIndex}): ${p.problem}. ${p.fix}`,
+		{
+			itemIndex,
+			description: p.fix,
+		},
+	);
 }
 
-export function check(condition: boolean, field: string, problem: string, fix: string): asserts condition {
+export function check(
+	condition: boolean,
+	field: string,
+	problem: string,
+	fix: string,
+): asserts condition {
 	if (!condition) throw new ParameterProblem(field, problem, fix);
 }
 
@@ -33,11 +42,7 @@ export function isWholeNumber(value: unknown): value is number {
 }
 
 /** Runs a parameter reader for one item, turning its ParameterProblem into the node's error. */
-export function readItemParameters<T>(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	read: () => T,
-): T {
+export function readItemParameters<T>(ctx: IExecuteFunctions, itemIndex: number, read: () => T): T {
 	try {
 		return read();
 	} catch (error) {

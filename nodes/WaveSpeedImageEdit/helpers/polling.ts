@@ -83,7 +83,11 @@ export async function waitForTask(
 						previousDelayMs: delay,
 						capMs,
 					});
-		await pause(Math.min(delay, deadline.remaining()), cancel, pollFailures > 0 ? undefined : estimate);
+		await pause(
+			Math.min(delay, deadline.remaining()),
+			cancel,
+			pollFailures > 0 ? undefined : estimate,
+		);
 		if (deadline.expired()) throw taskTimedOut(api.client, task, deadline.totalMs);
 		const checkedAt = Date.now();
 		try {

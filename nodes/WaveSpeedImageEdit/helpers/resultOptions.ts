@@ -26,7 +26,9 @@ export function readResultOptions(o: IDataObject): ResultOptions {
 		`${show(pollInterval)} seconds is not allowed`,
 		`Use at least ${LIMITS.pollIntervalMin} seconds (default ${DEFAULTS.pollIntervalSeconds})`,
 	);
-	const binaryPropertyOutput = String(o.binaryPropertyOutput ?? DEFAULTS.binaryPropertyOutput).trim();
+	const binaryPropertyOutput = String(
+		o.binaryPropertyOutput ?? DEFAULTS.binaryPropertyOutput,
+	).trim();
 	check(
 		binaryPropertyOutput !== '',
 		'Options → Output Binary Field',

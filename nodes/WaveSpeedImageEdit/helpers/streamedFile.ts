@@ -65,7 +65,8 @@ export class StreamedFile extends File {
 
 	override async arrayBuffer(): Promise<ArrayBuffer> {
 		const parts: Uint8Array[] = [];
-		for await (const chunk of this.stream() as unknown as AsyncIterable<Uint8Array>) parts.push(chunk);
+		for await (const chunk of this.stream() as unknown as AsyncIterable<Uint8Array>)
+			parts.push(chunk);
 		const all = Buffer.concat(parts);
 		return all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
 	}

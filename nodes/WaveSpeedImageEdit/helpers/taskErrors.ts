@@ -3,7 +3,11 @@ import type { WaveSpeedTask } from '../transport/types';
 import type { WaveSpeedError } from './errors';
 import { inSeconds } from './timing';
 
-export function taskTimedOut(client: WaveSpeedClient, task: WaveSpeedTask, totalMs: number): WaveSpeedError {
+export function taskTimedOut(
+	client: WaveSpeedClient,
+	task: WaveSpeedTask,
+	totalMs: number,
+): WaveSpeedError {
 	return client.fail(
 		'timeout',
 		`WaveSpeed task ${task.id} did not finish within ${inSeconds(totalMs)} (last status: ${task.status})`,
@@ -16,11 +20,15 @@ export function taskTimedOut(client: WaveSpeedClient, task: WaveSpeedTask, total
 }
 
 export function taskFailed(client: WaveSpeedClient, task: WaveSpeedTask): WaveSpeedError {
-	return client.fail('taskFailed', `WaveSpeed task ${task.status}: ${task.error || 'no reason given'}`, {
-		taskId: task.id,
-		apiMessage: task.error,
-		description: task.error
-			? `WaveSpeed's reason: "${task.error}". Change this item's prompt or images and run it again.`
-			: `WaveSpeed gave no reason; look the task up by its id in WaveSpeed's dashboard.`,
-	});
+	return client.fail(
+		'taskFailed',
+		`WaveSpeed task ${task.status}: ${task.error || 'no reason given'}`,
+		{
+			taskId: task.id,
+			apiMessage: task.error,
+			description: task.error
+				? `WaveSpeed's reason: "${task.error}". Change this item's prompt or images and run it again.`
+				: `WaveSpeed gave no reason; look the task up by its id in WaveSpeed's dashboard.`,
+		},
+	);
 }

@@ -29,7 +29,13 @@ export async function taskResult(
 ): Promise<OutputItem> {
 	const ended = isFinished(task)
 		? task
-		: await waitForTask(api, task, { deadline, capMs: options.pollIntervalMs, estimate, cancel: stop, onStatus });
+		: await waitForTask(api, task, {
+				deadline,
+				capMs: options.pollIntervalMs,
+				estimate,
+				cancel: stop,
+				onStatus,
+			});
 	if (ended.status !== 'completed') throw taskFailed(api.client, ended);
 	return await toOutputItem(helpers, api.client, ended, options, facts, deadline, stop.signal);
 }

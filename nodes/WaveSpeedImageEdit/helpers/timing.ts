@@ -41,7 +41,9 @@ export class StopSignal implements Waker {
 	private listeners = new Set<() => void>();
 
 	constructor(readonly signal: AbortSignal) {
-		signal.addEventListener('abort', () => [...this.listeners].forEach((listener) => listener()), { once: true });
+		signal.addEventListener('abort', () => [...this.listeners].forEach((listener) => listener()), {
+			once: true,
+		});
 	}
 
 	get aborted(): boolean {

@@ -16,7 +16,10 @@ export const CREDENTIAL_TYPE = 'waveSpeedApi';
 /** What the client needs from n8n: the execute() context of the node, or the trigger's webhook(). */
 export interface ClientContext {
 	getNode(): INode;
-	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(
+		type: string,
+		itemIndex?: number,
+	): Promise<T>;
 	getExecutionCancelSignal?(): AbortSignal | undefined;
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
 }
@@ -33,12 +36,18 @@ export interface ApiCall {
 }
 
 export function normalizeBaseUrl(raw: unknown): string | undefined {
-	const url = String(raw ?? '').trim().replace(/\/+$/, '');
+	const url = String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	return /^https?:\/\/[^/]/i.test(url) ? url : undefined;
 }
 
 function networkCode(error: unknown): string | undefined {
-	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+	for (
+		let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+		e && depth < 5;
+		depth++
+	) {
 		if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
 		e = e.cause as typeof e;
 	}
@@ -70,7 +79,11 @@ function parseBody(body: unknown): WaveSpeedEnvelope<unknown> | undefined {
 }
 
 function excerpt(body: unknown): string {
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body);
+	const text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: JSON.stringify(body);
 	return (text ?? '').replace(/\s+/g, ' ').slice(0, 200);
 }
 
@@ -92,15 +105,27 @@ export class WaveSpeedClient {
 				ctx.getNode(),
 				'rejected',
 				'The Base URL of the WaveSpeed API credential must start with http:// or https://',
-				{ itemIndex, description: 'Open the credential and set Base URL to https://api.wavespeed.ai' },
+				{
+					itemIndex,
+					description: 'Open the credential and set Base URL to https://api.wavespeed.ai',
+				},
 			);
 		}
-		const accountKey = createHash('sha256').update(`${baseUrl}\n${String(credentials.apiKey ?? '')}`).digest('hex');
+		const accountKey = createHash('sha256')
+			.update(`${baseUrl}\n${String(credentials.apiKey ?? '')}`)
+			.digest('hex');
 		return new WaveSpeedClient(ctx, baseUrl, accountKey, itemIndex);
 	}
 
-	fail(kind: WaveSpeedError['kind'], message: string, extra: ConstructorParameters<typeof WaveSpeedError>[3] = {}) {
-		return new WaveSpeedError(this.ctx.getNode(), kind, message, { itemIndex: this.itemIndex, ...extra });
+	fail(
+		kind: WaveSpeedError['kind'],
+		message: string,
+		extra: ConstructorParameters<typeof WaveSpeedError>[3] = {},
+	) {
+		return new WaveSpeedError(this.ctx.getNode(), kind, message, {
+			itemIndex: this.itemIndex,
+			...extra,
+		});
 	}
 
 	ensure(error: unknown) {
@@ -111,17 +136,21 @@ export class WaveSpeedClient {
 	async call<T>({ method, path, body, timeoutMs }: ApiCall): Promise<T> {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx as IExecuteFunctions, CREDENTIAL_TYPE, {
-				method,
-				url: `${this.baseUrl}${path}`,
-				body,
-				json: !(body instanceof FormData),
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				sendCredentialsOnCrossOriginRedirect: false,
-				timeout: Math.max(1, Math.min(timeoutMs ?? REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS)),
-			})) as IN8nHttpFullResponse;
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx as IExecuteFunctions,
+				CREDENTIAL_TYPE,
+				{
+					method,
+					url: `${this.baseUrl}${path}`,
+					body,
+					json: !(body instanceof FormData),
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					sendCredentialsOnCrossOriginRedirect: false,
+					timeout: Math.max(1, Math.min(timeoutMs ?? REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS)),
+				},
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			throw this.networkFailure(method, path, error);
 		}
@@ -137,7 +166,11 @@ export class WaveSpeedClient {
 		return this.fail(
 			sent ? 'noAnswer' : 'notSent',
 			`WaveSpeed did not answer ${method} ${path} (${code})`,
-			{ description: sent ? 'The connection broke or timed out after the request was sent.' : `Could not connect to ${this.baseUrl}.` },
+			{
+				description: sent
+					? 'The connection broke or timed out after the request was sent.'
+					: `Could not connect to ${this.baseUrl}.`,
+			},
 		);
 	}
 
@@ -153,11 +186,15 @@ export class WaveSpeedClient {
 			});
 		}
 		if (status === 429) {
-			throw this.fail('rateLimited', `WaveSpeed rate limit reached: ${apiMessage ?? 'too many requests'}`, {
-				httpCode: status,
-				apiMessage,
-				retryAfterMs: parseRetryAfter(response.headers['retry-after']),
-			});
+			throw this.fail(
+				'rateLimited',
+				`WaveSpeed rate limit reached: ${apiMessage ?? 'too many requests'}`,
+				{
+					httpCode: status,
+					apiMessage,
+					retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+				},
+			);
 		}
 		if (!envelope) {
 			throw this.fail(

@@ -38,7 +38,10 @@ export class TaskApi {
 					timeoutMs: deadline.remaining(),
 				});
 				if (!data?.download_url) {
-					throw this.client.fail('badResponse', 'WaveSpeed accepted the upload but returned no download_url');
+					throw this.client.fail(
+						'badResponse',
+						'WaveSpeed accepted the upload but returned no download_url',
+					);
 				}
 				return data.download_url;
 			} catch (error) {
@@ -56,8 +59,15 @@ export class TaskApi {
 	 * an ambiguous failure is reported, never resubmitted, since a second submit is a second bill.
 	 * Time spent waiting for a rate-limit slot does not count against the item's Timeout.
 	 */
-	async submit(submission: Submission, gate: SubmitGate, deadline: Deadline, onRateLimited?: () => void): Promise<WaveSpeedTask> {
-		const query = submission.webhookUrl ? `?webhook=${encodeURIComponent(submission.webhookUrl)}` : '';
+	async submit(
+		submission: Submission,
+		gate: SubmitGate,
+		deadline: Deadline,
+		onRateLimited?: () => void,
+	): Promise<WaveSpeedTask> {
+		const query = submission.webhookUrl
+			? `?webhook=${encodeURIComponent(submission.webhookUrl)}`
+			: '';
 		let unreachable = 0;
 		for (let attempt = 0; ; attempt++) {
 			const turn = await gate.waitTurn(this.cancel);
@@ -66,12 +76,21 @@ export class TaskApi {
 			if (refusingMs > LIMITS.rateLimitPatienceMs || deadline.expired()) {
 				if (turn.probe) gate.probeEnded();
 				throw refusingMs > 0
-					? this.client.fail('timeout', `WaveSpeed refused new tasks (rate limit) for ${Math.round(refusingMs / 60_000)} min; no task was created`, {
-							description: 'Your WaveSpeed account accepts no more tasks for now. Check its level and usage on wavespeed.ai, then run again.',
-						})
-					: this.client.fail('timeout', `No time left to submit the task within ${inSeconds(deadline.totalMs)}; no task was created`, {
-							description: 'Raise Options → Timeout.',
-						});
+					? this.client.fail(
+							'timeout',
+							`WaveSpeed refused new tasks (rate limit) for ${Math.round(refusingMs / 60_000)} min; no task was created`,
+							{
+								description:
+									'Your WaveSpeed account accepts no more tasks for now. Check its level and usage on wavespeed.ai, then run again.',
+							},
+						)
+					: this.client.fail(
+							'timeout',
+							`No time left to submit the task within ${inSeconds(deadline.totalMs)}; no task was created`,
+							{
+								description: 'Raise Options → Timeout.',
+							},
+						);
 			}
 			try {
 				const task = await this.client.call<WaveSpeedTask>({
@@ -81,7 +100,11 @@ export class TaskApi {
 					timeoutMs: submission.holdsUntilDone ? deadline.remaining() : undefined,
 				});
 				gate.accepted();
-				if (!task?.id) throw this.client.fail('badResponse', 'WaveSpeed accepted the task but returned no task id');
+				if (!task?.id)
+					throw this.client.fail(
+						'badResponse',
+						'WaveSpeed accepted the task but returned no task id',
+					);
 				return task;
 			} catch (error) {
 				if (isRetryableBeforeAcceptance(error) && error.kind === 'rateLimited') {

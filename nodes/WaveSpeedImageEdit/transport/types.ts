@@ -1,4 +1,5 @@
-export type TaskStatus = 'created' | 'processing' | 'completed' | 'failed' | 'cancelled' | 'timeout';
+export type TaskStatus =
+	'created' | 'processing' | 'completed' | 'failed' | 'cancelled' | 'timeout';
 
 /** The `data` of WaveSpeed's prediction responses, and the body of its webhook callbacks. */
 export interface WaveSpeedTask {

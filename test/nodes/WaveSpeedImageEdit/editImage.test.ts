@@ -10,7 +10,9 @@ function lastSubmit() {
 
 describe('WaveSpeed Image Edit through the n8n engine', () => {
 	test('edits an image given by URL and returns it as PNG binary data with the task JSON', async () => {
-		const result = await ws.run({ parameters: editParameters({ images: urlImages(ws.image(320, 240)) }) });
+		const result = await ws.run({
+			parameters: editParameters({ images: urlImages(ws.image(320, 240)) }),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
@@ -33,7 +35,10 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 		expect(item.json.timings).toEqual({ inference: expect.any(Number) });
 		expect(typeof item.json.createdAt).toBe('string');
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(item.binary!.data).toMatchObject({ mimeType: 'image/png', fileName: `wavespeed-${task.id}.png` });
+		expect(item.binary!.data).toMatchObject({
+			mimeType: 'image/png',
+			fileName: `wavespeed-${task.id}.png`,
+		});
 		expect(pngSize(await result.binaryBuffer(item))).toEqual({ width: 320, height: 240 });
 		expect(task.body.images).toEqual([ws.image(320, 240)]);
 		expect(task.body).not.toHaveProperty('size');
@@ -51,12 +56,19 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 		const upload = [...ws.fake.uploads.values()].at(-1)!;
 		expect(upload).toMatchObject({ fileName: 'product.png', contentType: 'image/png' });
 		expect(pngSize(upload.data)).toEqual({ width: 400, height: 300 });
-		expect(lastSubmit().body.images).toEqual([expect.stringContaining(`/uploads/${upload.id}/product.png`)]);
-		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 400, height: 300 });
+		expect(lastSubmit().body.images).toEqual([
+			expect.stringContaining(`/uploads/${upload.id}/product.png`),
+		]);
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({
+			width: 400,
+			height: 300,
+		});
 	});
 
 	test('keeps the order of two and three images, mixing URLs and binaries', async () => {
-		const two = await ws.run({ parameters: editParameters({ images: urlImages(ws.image(300, 300), ws.image(500, 400)) }) });
+		const two = await ws.run({
+			parameters: editParameters({ images: urlImages(ws.image(300, 300), ws.image(500, 400)) }),
+		});
 		expect(two.error).toBeUndefined();
 		expect(lastSubmit().body.images).toEqual([ws.image(300, 300), ws.image(500, 400)]);
 		expect(pngSize(await two.binaryBuffer(two.items[0]))).toEqual({ width: 300, height: 300 });
@@ -95,7 +107,10 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 		expect(result.error).toBeUndefined();
 		expect(lastSubmit().body).toMatchObject({ size: '768*512', seed: 424242 });
 		expect(result.items[0].json).toMatchObject({ size: '768*512', seed: 424242 });
-		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 768, height: 512 });
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({
+			width: 768,
+			height: 512,
+		});
 	});
 
 	test('the 4B model is submitted to its own endpoint', async () => {
@@ -129,7 +144,10 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 		const result = await ws.run({
 			continueOnFail: true,
 			items: prompts.map((prompt) => ({ json: { prompt } })),
-			parameters: editParameters({ prompt: '={{ $json.prompt }}', images: urlImages(ws.image(256, 256)) }),
+			parameters: editParameters({
+				prompt: '={{ $json.prompt }}',
+				images: urlImages(ws.image(256, 256)),
+			}),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -147,24 +165,36 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 	test('sync mode answers in one request, without polling', async () => {
 		const pollsBefore = ws.fake.count('poll');
 		const result = await ws.run({
-			parameters: editParameters({ images: urlImages(ws.image(300, 200)), options: { syncMode: true } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(300, 200)),
+				options: { syncMode: true },
+			}),
 		});
 		expect(result.error).toBeUndefined();
 		expect(lastSubmit().body.enable_sync_mode).toBe(true);
 		expect(ws.fake.count('poll')).toBe(pollsBefore);
-		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 300, height: 200 });
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({
+			width: 300,
+			height: 200,
+		});
 	});
 
 	test('base64 output is decoded into binary data without downloading anything', async () => {
 		const downloadsBefore = ws.fake.count('output', 'output');
 		const result = await ws.run({
-			parameters: editParameters({ images: urlImages(ws.image(280, 280)), options: { base64Output: true } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(280, 280)),
+				options: { base64Output: true },
+			}),
 		});
 		expect(result.error).toBeUndefined();
 		expect(lastSubmit().body.enable_base64_output).toBe(true);
 		expect(ws.fake.count('output', 'output')).toBe(downloadsBefore);
 		expect(result.items[0].json.outputs).toEqual(['binary:data']);
-		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 280, height: 280 });
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({
+			width: 280,
+			height: 280,
+		});
 	});
 
 	test('base64 output with download off returns the base64 text in JSON', async () => {
@@ -181,13 +211,21 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 
 	test('download off returns URLs only; a custom output field name is used', async () => {
 		const urlsOnly = await ws.run({
-			parameters: editParameters({ images: urlImages(ws.image(256, 256)), options: { downloadOutput: false } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(256, 256)),
+				options: { downloadOutput: false },
+			}),
 		});
 		expect(urlsOnly.items[0].binary).toBeUndefined();
-		expect(urlsOnly.items[0].json.outputs).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/outputs\//)]);
+		expect(urlsOnly.items[0].json.outputs).toEqual([
+			expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/outputs\//),
+		]);
 
 		const named = await ws.run({
-			parameters: editParameters({ images: urlImages(ws.image(256, 256)), options: { binaryPropertyOutput: 'edited' } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(256, 256)),
+				options: { binaryPropertyOutput: 'edited' },
+			}),
 		});
 		expect(Object.keys(named.items[0].binary ?? {})).toEqual(['edited']);
 	});

@@ -22,10 +22,14 @@ describe('poll scheduling', () => {
 	test('never waits longer than the Poll Interval option, nor less than 100 ms', () => {
 		expect(nextPollDelay({ ...base, runningForMs: 0, expectedMs: 60_000 })).toBe(2000);
 		expect(nextPollDelay({ ...base, capMs: 100, runningForMs: 5000 })).toBe(100);
-		expect(nextPollDelay({ ...base, runningForMs: 10_000, expectedMs: 2500, previousDelayMs: 1800 })).toBe(2000);
+		expect(
+			nextPollDelay({ ...base, runningForMs: 10_000, expectedMs: 2500, previousDelayMs: 1800 }),
+		).toBe(2000);
 	});
 
 	test('a task still queued is checked twice a second once durations are known', () => {
-		expect(nextPollDelay({ ...base, queued: true, runningForMs: 3000, expectedMs: 2500 })).toBe(500);
+		expect(nextPollDelay({ ...base, queued: true, runningForMs: 3000, expectedMs: 2500 })).toBe(
+			500,
+		);
 	});
 });

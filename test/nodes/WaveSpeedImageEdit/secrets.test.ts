@@ -14,7 +14,8 @@ async function closedPort(): Promise<number> {
 }
 
 function everythingShown(result: Awaited<ReturnType<typeof ws.run>>): string {
-	const error = result.error as (Error & { description?: string; context?: unknown; cause?: unknown }) | undefined;
+	const error = result.error as
+		(Error & { description?: string; context?: unknown; cause?: unknown }) | undefined;
 	return [
 		JSON.stringify(result.items),
 		error?.message,
@@ -32,21 +33,34 @@ describe('the API key never leaks', () => {
 
 	test.each([
 		{ name: 'a wrong key (401)', baseUrl: () => ws.fake.url, continueOnFail: false },
-		{ name: 'a wrong key (401) with Continue On Fail', baseUrl: () => ws.fake.url, continueOnFail: true },
-		{ name: 'a refused connection', baseUrl: async () => `http://127.0.0.1:${await closedPort()}`, continueOnFail: false },
-	])('not in outputs, messages, descriptions or the stored error after $name', async ({ baseUrl, continueOnFail }) => {
-		const result = await ws.run({
-			credentials: { apiKey: key, baseUrl: await baseUrl() },
-			continueOnFail,
-			parameters: editParameters({ images: urlImages(ws.image(256, 256)) }),
-		});
-		expect(result.error ?? result.items[0]?.json.error).toBeDefined();
-		expect(everythingShown(result)).not.toContain(key);
-		expect(everythingShown(result)).not.toContain('SUPERSECRET');
-	});
+		{
+			name: 'a wrong key (401) with Continue On Fail',
+			baseUrl: () => ws.fake.url,
+			continueOnFail: true,
+		},
+		{
+			name: 'a refused connection',
+			baseUrl: async () => `http://127.0.0.1:${await closedPort()}`,
+			continueOnFail: false,
+		},
+	])(
+		'not in outputs, messages, descriptions or the stored error after $name',
+		async ({ baseUrl, continueOnFail }) => {
+			const result = await ws.run({
+				credentials: { apiKey: key, baseUrl: await baseUrl() },
+				continueOnFail,
+				parameters: editParameters({ images: urlImages(ws.image(256, 256)) }),
+			});
+			expect(result.error ?? result.items[0]?.json.error).toBeDefined();
+			expect(everythingShown(result)).not.toContain(key);
+			expect(everythingShown(result)).not.toContain('SUPERSECRET');
+		},
+	);
 
 	test('not in a successful run, and never sent to the output host', async () => {
-		const result = await ws.run({ parameters: editParameters({ images: urlImages(ws.image(256, 256)) }) });
+		const result = await ws.run({
+			parameters: editParameters({ images: urlImages(ws.image(256, 256)) }),
+		});
 		expect(result.error).toBeUndefined();
 		expect(everythingShown(result)).not.toContain(ws.fake.apiKey);
 		expect(ws.fake.requests.filter((r) => r.host === 'output' && r.authorization)).toEqual([]);
@@ -56,10 +70,15 @@ describe('the API key never leaks', () => {
 		ws.fake.inject({ route: 'poll', times: 50, action: { kind: 'reset' } });
 		const result = await ws.run({
 			credentials: { apiKey: ws.fake.apiKey, baseUrl: ws.fake.url },
-			parameters: editParameters({ images: urlImages(ws.image(256, 256)), options: { timeout: 1.5 } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(256, 256)),
+				options: { timeout: 1.5 },
+			}),
 		});
 		// Resets are transient: the node keeps checking until its timeout, then says so.
-		expect(result.error?.message).toMatch(/^WaveSpeed task \w+ did not finish within 1\.5 s \(last status: processing\)/);
+		expect(result.error?.message).toMatch(
+			/^WaveSpeed task \w+ did not finish within 1\.5 s \(last status: processing\)/,
+		);
 		expect(everythingShown(result)).not.toContain(ws.fake.apiKey);
 		ws.fake.faults.clear();
 	});

@@ -39,7 +39,17 @@ describe("n8n's filesystem binary mode", () => {
 		const uploadsBefore = ws.fake.count('upload');
 		const submitsBefore = ws.fake.count('submit');
 		const result = await ws.run({
-			items: [{ binary: { data: { bytes: Buffer.from('%PDF-1.7\n1 0 obj'), mimeType: 'image/png', fileName: 'fake.png' } } }],
+			items: [
+				{
+					binary: {
+						data: {
+							bytes: Buffer.from('%PDF-1.7\n1 0 obj'),
+							mimeType: 'image/png',
+							fileName: 'fake.png',
+						},
+					},
+				},
+			],
 			parameters: editParameters({ images: binaryImages('data') }),
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
@@ -57,10 +67,14 @@ describe("n8n's filesystem binary mode", () => {
 			parameters: editParameters({ images: binaryImages('data') }),
 		});
 		expect(result.error).toBeUndefined();
-		const input = result.run.data.resultData.runData['Item Source'][0].data!.main[0]![0].binary!.data;
+		const input =
+			result.run.data.resultData.runData['Item Source'][0].data!.main[0]![0].binary!.data;
 		expect(input.id).toMatch(/^filesystem/);
 		const upload = [...ws.fake.uploads.values()].at(-1)!;
 		expect(upload.data.equals(photo.bytes)).toBe(true);
-		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({ width: 333, height: 222 });
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual({
+			width: 333,
+			height: 222,
+		});
 	});
 });

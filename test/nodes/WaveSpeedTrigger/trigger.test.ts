@@ -9,7 +9,10 @@ let trigger: TriggerHarness;
 
 async function startTrigger(parameters = {}) {
 	await trigger?.close();
-	trigger = await TriggerHarness.start({ parameters, credentials: { apiKey: ws.fake.apiKey, baseUrl: ws.fake.url } });
+	trigger = await TriggerHarness.start({
+		parameters,
+		credentials: { apiKey: ws.fake.apiKey, baseUrl: ws.fake.url },
+	});
 	return trigger;
 }
 
@@ -26,7 +29,9 @@ async function submitWithCallback(prompt = 'Make it blue', expectedDeliveries = 
 		}),
 	});
 	expect(result.error).toBeUndefined();
-	await ws.fake.until(() => ws.fake.store.tasks.get(String(result.items[0].json.id))?.completedAt !== undefined);
+	await ws.fake.until(
+		() => ws.fake.store.tasks.get(String(result.items[0].json.id))?.completedAt !== undefined,
+	);
 	await ws.fake.webhooks.settled();
 	await trigger.handled(before + expectedDeliveries);
 	return { id: String(result.items[0].json.id), calls: trigger.calls.slice(before) };
@@ -51,8 +56,13 @@ describe('WaveSpeed Trigger', () => {
 			seed: task.body.seed,
 			createdAt: expect.any(String),
 		});
-		expect(item.binary!.data).toMatchObject({ mimeType: 'image/png', fileName: `wavespeed-${id}.png` });
-		const downloads = ws.fake.requests.filter((r) => r.host === 'output').slice(outputRequests.length);
+		expect(item.binary!.data).toMatchObject({
+			mimeType: 'image/png',
+			fileName: `wavespeed-${id}.png`,
+		});
+		const downloads = ws.fake.requests
+			.filter((r) => r.host === 'output')
+			.slice(outputRequests.length);
 		expect(downloads.some((r) => r.path === new URL(task.outputs[0]).pathname)).toBe(true);
 		expect(downloads.every((r) => r.authorization === undefined)).toBe(true);
 	});
@@ -62,7 +72,9 @@ describe('WaveSpeed Trigger', () => {
 		const { calls } = await submitWithCallback();
 		const { Container } = await import('@n8n/di');
 		const { BinaryDataService } = await import('n8n-core');
-		const bytes = await Container.get(BinaryDataService).getAsBuffer(calls[0].started![0].binary!.data);
+		const bytes = await Container.get(BinaryDataService).getAsBuffer(
+			calls[0].started![0].binary!.data,
+		);
 		expect(pngSize(bytes)).toEqual({ width: 320, height: 200 });
 	});
 
@@ -101,7 +113,12 @@ describe('WaveSpeed Trigger', () => {
 				'content-type': 'application/json',
 				'webhook-id': 'msg_not_a_task',
 				'webhook-timestamp': String(timestamp),
-				'webhook-signature': signCallback(ws.fake.webhooks.secret, 'msg_not_a_task', timestamp, body),
+				'webhook-signature': signCallback(
+					ws.fake.webhooks.secret,
+					'msg_not_a_task',
+					timestamp,
+					body,
+				),
 			},
 			body,
 		});
@@ -144,7 +161,9 @@ describe('WaveSpeed Trigger', () => {
 
 	test('activation with a wrong API key fails and says so', async () => {
 		await trigger?.close();
-		trigger = await TriggerHarness.start({ credentials: { apiKey: 'wrong-key', baseUrl: ws.fake.url } });
+		trigger = await TriggerHarness.start({
+			credentials: { apiKey: 'wrong-key', baseUrl: ws.fake.url },
+		});
 		await expect(trigger.activate()).rejects.toThrow('WaveSpeed rejected the API key');
 	});
 });

@@ -159,7 +159,7 @@ const fields: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://your-n8n.example.com/webhook/…/webhook',
 				description:
-					"Where WaveSpeed calls back when the task ends, e.g. the Production URL of a WaveSpeed Trigger node. WaveSpeed needs a public https address.",
+					'Where WaveSpeed calls back when the task ends, e.g. the Production URL of a WaveSpeed Trigger node. WaveSpeed needs a public https address.',
 			},
 		]),
 	},

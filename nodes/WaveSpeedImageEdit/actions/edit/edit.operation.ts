@@ -15,7 +15,15 @@ import type { BatchContext, ItemOperation } from '../batch';
 import { readEditRequest, type EditRequest } from './request';
 import { chooseSeed, editSubmitBody, requestFingerprint } from './submitBody';
 
-async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number, ctx: IExecuteFunctions, batch: BatchContext, flow: ItemFlow, deadline: Deadline) {
+async function submitOrRecover(
+	api: TaskApi,
+	request: EditRequest,
+	seed: number,
+	ctx: IExecuteFunctions,
+	batch: BatchContext,
+	flow: ItemFlow,
+	deadline: Deadline,
+) {
 	const images = await resolveImageUrls(ctx, api, request, deadline);
 	if (batch.stop.aborted) throw new Interrupted();
 	const submission = {
@@ -29,7 +37,11 @@ async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number,
 		return await api.submit(submission, gate, deadline, () => flow.rateLimited());
 	} catch (error) {
 		// A sync-mode gateway may give up while the task goes on; its id is enough to wait for it.
-		if (error instanceof WaveSpeedError && error.taskId && (error.kind === 'server' || error.kind === 'noAnswer')) {
+		if (
+			error instanceof WaveSpeedError &&
+			error.taskId &&
+			(error.kind === 'server' || error.kind === 'noAnswer')
+		) {
 			return { id: error.taskId, status: 'processing' } satisfies WaveSpeedTask;
 		}
 		throw api.client.ensure(error);
@@ -40,11 +52,26 @@ async function submitOrRecover(api: TaskApi, request: EditRequest, seed: number,
  * The task for this item: the one WaveSpeed already accepted for the same request in this
  * execution (n8n's Retry On Fail runs the node again), or a new one.
  */
-async function acceptedTask(ctx: IExecuteFunctions, api: TaskApi, request: EditRequest, batch: BatchContext, flow: ItemFlow, deadline: Deadline) {
-	const key = AcceptedTasks.key(ctx.getExecutionId(), ctx.getNode().name, request.itemIndex, requestFingerprint(request));
+async function acceptedTask(
+	ctx: IExecuteFunctions,
+	api: TaskApi,
+	request: EditRequest,
+	batch: BatchContext,
+	flow: ItemFlow,
+	deadline: Deadline,
+) {
+	const key = AcceptedTasks.key(
+		ctx.getExecutionId(),
+		ctx.getNode().name,
+		request.itemIndex,
+		requestFingerprint(request),
+	);
 	const remembered = acceptedTasks.recall(key);
 	if (remembered) {
-		return { task: { id: remembered.taskId, status: 'processing' } as WaveSpeedTask, seed: remembered.seed };
+		return {
+			task: { id: remembered.taskId, status: 'processing' } as WaveSpeedTask,
+			seed: remembered.seed,
+		};
 	}
 	const seed = chooseSeed(request);
 	const task = await submitOrRecover(api, request, seed, ctx, batch, flow, deadline);
@@ -70,7 +97,10 @@ async function editImage(
 	if (!request.options.waitForResult) {
 		const { id, model, status, seed: sentSeed, size, createdAt } = taskJson(submitted, facts);
 		const resultUrl = submitted.urls?.get ?? null;
-		return { json: { id, model, status, resultUrl, seed: sentSeed, size, createdAt }, pairedItem: { item: itemIndex } };
+		return {
+			json: { id, model, status, resultUrl, seed: sentSeed, size, createdAt },
+			pairedItem: { item: itemIndex },
+		};
 	}
 	try {
 		const item = await taskResult(ctx.helpers, submitted, facts, {

@@ -52,7 +52,12 @@ function readImage(entry: ImageEntry, position: number, item: INodeExecutionData
 	const field = `Images → image ${position}`;
 	if (entry.source === 'binary') {
 		const name = (entry.binaryPropertyName ?? '').trim();
-		check(name !== '', `${field} → Input Binary Field`, 'is empty', 'Name the binary field, e.g. "data"');
+		check(
+			name !== '',
+			`${field} → Input Binary Field`,
+			'is empty',
+			'Name the binary field, e.g. "data"',
+		);
 		const binary = item.binary?.[name];
 		const available = Object.keys(item.binary ?? {});
 		check(
@@ -119,7 +124,7 @@ function readEditOptions(ctx: IExecuteFunctions, i: number): EditOptions {
 		webhookUrl === '' || isHttpUrl(webhookUrl),
 		'Options → Webhook URL',
 		`${show(webhookUrl.slice(0, 100))} is not an http(s) URL`,
-		"Use the production URL of a WaveSpeed Trigger node (WaveSpeed needs a public https address), or remove the option",
+		'Use the production URL of a WaveSpeed Trigger node (WaveSpeed needs a public https address), or remove the option',
 	);
 	return {
 		...readResultOptions(o),
@@ -146,7 +151,12 @@ function readRequest(ctx: IExecuteFunctions, i: number, item: INodeExecutionData
 		'Describe the edit, referring to the inputs as image1, image2, image3',
 	);
 	const entries = (ctx.getNodeParameter('images.image', i, []) as ImageEntry[]) ?? [];
-	check(entries.length >= LIMITS.imagesMin, 'Images', 'no image given', 'Add image1 with Add Image');
+	check(
+		entries.length >= LIMITS.imagesMin,
+		'Images',
+		'no image given',
+		'Add image1 with Add Image',
+	);
 	check(
 		entries.length <= LIMITS.imagesMax,
 		'Images',
@@ -163,7 +173,16 @@ function readRequest(ctx: IExecuteFunctions, i: number, item: INodeExecutionData
 		`${show(seed)} is not allowed`,
 		`Use -1 for a random seed, or a whole number from 0 to ${LIMITS.seedMax}`,
 	);
-	return { itemIndex: i, model, prompt, images, loras, size, seed, options: readEditOptions(ctx, i) };
+	return {
+		itemIndex: i,
+		model,
+		prompt,
+		images,
+		loras,
+		size,
+		seed,
+		options: readEditOptions(ctx, i),
+	};
 }
 
 /** Reads and checks one item's parameters; throws a NodeOperationError naming field and item. */

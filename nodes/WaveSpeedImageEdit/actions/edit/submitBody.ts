@@ -10,7 +10,11 @@ export function chooseSeed(request: EditRequest): number {
 }
 
 /** WaveSpeed's submit body for an edit, with the images already turned into URLs. */
-export function editSubmitBody(request: EditRequest, imageUrls: string[], seed: number): IDataObject {
+export function editSubmitBody(
+	request: EditRequest,
+	imageUrls: string[],
+	seed: number,
+): IDataObject {
 	const body: IDataObject = {
 		prompt: request.prompt,
 		images: imageUrls,
@@ -19,7 +23,8 @@ export function editSubmitBody(request: EditRequest, imageUrls: string[], seed: 
 		enable_base64_output: request.options.base64Output,
 	};
 	if (request.size !== undefined) body.size = request.size;
-	if (request.loras !== undefined) body.loras = request.loras.map(({ path, scale }) => ({ path, scale }));
+	if (request.loras !== undefined)
+		body.loras = request.loras.map(({ path, scale }) => ({ path, scale }));
 	return body;
 }
 
@@ -32,5 +37,16 @@ export function requestFingerprint(request: EditRequest): unknown {
 			: (image.binary.id ?? createHash('sha256').update(image.binary.data).digest('hex')),
 	);
 	const { syncMode, base64Output, webhookUrl, waitForResult } = options;
-	return { model, prompt, images, loras, size, seed, syncMode, base64Output, webhookUrl, waitForResult };
+	return {
+		model,
+		prompt,
+		images,
+		loras,
+		size,
+		seed,
+		syncMode,
+		base64Output,
+		webhookUrl,
+		waitForResult,
+	};
 }

@@ -26,13 +26,18 @@ async function getResult(
 		if (!isFinished(task) && !request.waitForResult) {
 			return { json: taskJson(task), pairedItem: { item: itemIndex } };
 		}
-		const item = await taskResult(ctx.helpers, task, {}, {
-			api,
-			options: request.options,
-			deadline,
-			estimate: accountMemory(client.accountKey).estimate(task.model ?? ''),
-			stop: batch.stop,
-		});
+		const item = await taskResult(
+			ctx.helpers,
+			task,
+			{},
+			{
+				api,
+				options: request.options,
+				deadline,
+				estimate: accountMemory(client.accountKey).estimate(task.model ?? ''),
+				stop: batch.stop,
+			},
+		);
 		return { ...item, pairedItem: { item: itemIndex } };
 	} catch (error) {
 		if (error instanceof WaveSpeedError) error.setTaskId(request.taskId);

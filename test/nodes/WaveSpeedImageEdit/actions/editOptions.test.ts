@@ -36,11 +36,14 @@ describe('Edit Image: Wait for Result and Webhook URL', () => {
 		expect(ws.fake.count('poll')).toBe(polls);
 	});
 
-	test('sends Webhook URL as WaveSpeed\'s webhook query parameter', async () => {
+	test("sends Webhook URL as WaveSpeed's webhook query parameter", async () => {
 		const webhookUrl = 'https://n8n.example.com/webhook/abc/webhook?x=1&y=2';
 
 		const result = await ws.run({
-			parameters: editParameters({ images: urlImages(ws.image(300, 300)), options: { waitForResult: false, webhookUrl } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(300, 300)),
+				options: { waitForResult: false, webhookUrl },
+			}),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -51,10 +54,15 @@ describe('Edit Image: Wait for Result and Webhook URL', () => {
 		const requests = ws.fake.requests.length;
 
 		const result = await ws.run({
-			parameters: editParameters({ images: urlImages(ws.image(300, 300)), options: { webhookUrl: 'ftp://example.com/hook' } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(300, 300)),
+				options: { webhookUrl: 'ftp://example.com/hook' },
+			}),
 		});
 
-		expect(result.error?.message).toMatch(/^Options → Webhook URL \(item 0\): "ftp:\/\/example\.com\/hook" is not an http\(s\) URL/);
+		expect(result.error?.message).toMatch(
+			/^Options → Webhook URL \(item 0\): "ftp:\/\/example\.com\/hook" is not an http\(s\) URL/,
+		);
 		expect(ws.fake.requests.length).toBe(requests);
 	});
 });

@@ -10,7 +10,11 @@ function getResultParameters(taskId: string, extra: Record<string, unknown> = {}
 /** Submits one task with Wait for Result off and returns its id. */
 async function submitWithoutWaiting(prompt = 'Make it blue') {
 	const submitted = await ws.run({
-		parameters: editParameters({ prompt, images: urlImages(ws.image(300, 200)), options: { waitForResult: false } }),
+		parameters: editParameters({
+			prompt,
+			images: urlImages(ws.image(300, 200)),
+			options: { waitForResult: false },
+		}),
 	});
 	expect(submitted.error).toBeUndefined();
 	return String(submitted.items[0].json.id);

@@ -11,23 +11,35 @@ describe("n8n's Retry On Fail", () => {
 
 		const result = await ws.run({
 			items: [{ json: {} }, { json: {} }],
-			parameters: editParameters({ images: urlImages(ws.image(400, 300)), options: { maxConcurrency: 2 } }),
+			parameters: editParameters({
+				images: urlImages(ws.image(400, 300)),
+				options: { maxConcurrency: 2 },
+			}),
 			settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
 		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
-		for (const item of result.items) expect(pngSize(await result.binaryBuffer(item))).toEqual({ width: 400, height: 300 });
+		for (const item of result.items)
+			expect(pngSize(await result.binaryBuffer(item))).toEqual({ width: 400, height: 300 });
 		expect(ws.fake.acceptedTasks - accepted).toBe(2);
-		expect(ws.fake.requests.filter((r) => r.route === 'output' && r.status === 503)).toHaveLength(2);
+		expect(ws.fake.requests.filter((r) => r.route === 'output' && r.status === 503)).toHaveLength(
+			2,
+		);
 	});
 
 	test('a new execution of the same workflow submits its own task', async () => {
 		const accepted = ws.fake.acceptedTasks;
 		const parameters = editParameters({ images: urlImages(ws.image(300, 300)), seed: 7 });
 
-		const first = await ws.run({ parameters, settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 } });
-		const second = await ws.run({ parameters, settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 } });
+		const first = await ws.run({
+			parameters,
+			settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		});
+		const second = await ws.run({
+			parameters,
+			settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		});
 
 		expect(first.items[0].json.id).not.toBe(second.items[0].json.id);
 		expect(ws.fake.acceptedTasks - accepted).toBe(2);
