@@ -1,13 +1,3 @@
-import community from '@n8n/eslint-plugin-community-nodes';
-import tsParser from '@typescript-eslint/parser';
+import { config } from '@n8n/node-cli/eslint';
 
-export default [
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		languageOptions: { parser: tsParser },
-	},
-	{
-		...community.configs.recommended,
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-	},
-];
+export default config;

@@ -1,6 +1,6 @@
 const { join } = require('node:path');
 
-// WAVESPEED_ENGINE_DIR (set by devkit/harness/testEngine.sh) names a folder whose node_modules hold
+// WAVESPEED_ENGINE_DIR (set by devkit/harness/jestOnEngineV1.sh) names a folder whose node_modules hold
 // another n8n-core, n8n-workflow and @n8n/di: the tests, the harness and the built package under
 // dist/ then all load those, as a community package inside that n8n would.
 const engine = process.env.WAVESPEED_ENGINE_DIR;

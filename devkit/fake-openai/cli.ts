@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only code, not in the published package */
 import { FakeOpenAi } from './server';
 
 /**

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only code, not in the published package */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not in the published package */
 import { randomUUID } from 'node:crypto';
 
 export type FakeStatus =

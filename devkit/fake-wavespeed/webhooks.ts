@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
@@ -43,9 +44,13 @@ export function signCallback(
 	return `v3,${createHmac('sha256', key).update(`${webhookId}.${timestamp}.${rawBody}`).digest('hex')}`;
 }
 
+function newSecret(): string {
+	return `whsec_${randomBytes(24).toString('base64url')}`;
+}
+
 /** The fake's side of WaveSpeed's webhooks: signed POSTs of the bare task object when a task ends. */
 export class WebhookSender {
-	readonly secret = `whsec_${randomBytes(24).toString('base64url')}`;
+	secret = newSecret();
 
 	readonly deliveries: Delivery[] = [];
 
@@ -59,6 +64,11 @@ export class WebhookSender {
 	private held: Array<() => Promise<void>> = [];
 
 	private pending = new Set<Promise<void>>();
+
+	/** A new signing secret, as when the account's owner rotates it on WaveSpeed. */
+	rotateSecret() {
+		this.secret = newSecret();
+	}
 
 	/** The next callbacks get these tweaks, in order. */
 	tweakNext(...tweaks: CallbackTweak[]) {

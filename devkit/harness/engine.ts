@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 import { Container } from '@n8n/di';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/node-usable-as-tool -- dev-only code, not in the published package */
 import type {
 	IBinaryData,
 	IExecuteFunctions,

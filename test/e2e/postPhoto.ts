@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only code, not in the published package */
 // Posts a PNG to the webhook example, as a user's upload would, and checks the edited PNG it answers with.
 import { request } from 'undici';
 

@@ -16,10 +16,10 @@ const expectedFiles = [
 	'dist/credentials/WaveSpeedApi.credentials.js',
 	'dist/icons/wavespeed.dark.svg',
 	'dist/icons/wavespeed.svg',
-	'dist/nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node.js',
-	'dist/nodes/WaveSpeedImageEdit/WaveSpeedImageEdit.node.json',
-	'dist/nodes/WaveSpeedTrigger/WaveSpeedTrigger.node.js',
-	'dist/nodes/WaveSpeedTrigger/WaveSpeedTrigger.node.json',
+	'dist/nodes/WaveSpeed/WaveSpeedImageEdit.node.js',
+	'dist/nodes/WaveSpeed/WaveSpeedImageEdit.node.json',
+	'dist/nodes/WaveSpeed/WaveSpeedTrigger.node.js',
+	'dist/nodes/WaveSpeed/WaveSpeedTrigger.node.json',
 	'package.json',
 ];
 const failures = [];

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 // Posts PNG uploads to the webhook example, `parallel` at a time, each with a prompt of its own
 // (so the fake can tell a task submitted twice), and checks every answer is the edited PNG of the
 // upload's size. Prints the answer times; writes a summary as JSON to <summary file>.

@@ -85,7 +85,7 @@ TARBALL="$WORK/$(npm pack --silent --pack-destination "$WORK" | tail -n 1)"
 for folder in main worker-a worker-b; do prepare_user_folder "$folder"; done
 trigger=no
 # Not grep -q: tar would get SIGPIPE and pipefail would call that a miss.
-tar -tzf "$TARBALL" | grep 'dist/nodes/WaveSpeedTrigger/WaveSpeedTrigger.node.js' >/dev/null && trigger=yes
+tar -tzf "$TARBALL" | grep 'dist/nodes/WaveSpeed/WaveSpeedTrigger.node.js' >/dev/null && trigger=yes
 
 for _ in $(seq 1 600); do [ -s "$WORK/fake.log" ] && break; sleep 0.1; done
 read -r API OUTPUT KEY STATS < <(node -e 'const f = JSON.parse(process.argv[1]); console.log(f.api, f.output, f.apiKey, f.stats)' "$(head -n 1 "$WORK/fake.log")")

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only code, not in the published package */
 // Starts the batch submitter once: one POST whose body carries every item (an image URL and a
 // prompt of its own) and the callback URL; the execution submits them all without waiting and
 // answers with the submitted tasks. Writes {seconds, status, ids} to <summary file>.

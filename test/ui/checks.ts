@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- dev-only code, not in the published package */
 /** Prints each check as it is made and the closing `N passed, N failed` line. */
 export class Checks {
 	passed = 0;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';

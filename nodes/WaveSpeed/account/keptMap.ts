@@ -1,0 +1,52 @@
+/** How long entries of a KeptMap live, and how many it holds. */
+export interface KeepRule {
+	/** At most this many entries; past it the least recently used one is dropped. */
+	maxEntries: number;
+	/** Entries older than this are dropped, counted from when they were set (or last read, see renewOnRead). */
+	keepMs?: number;
+	/** Reading an entry makes it young again. */
+	renewOnRead?: boolean;
+}
+
+/**
+ * A Map of what this package keeps in the n8n process's memory, bounded by its KeepRule. Nothing
+ * is ever written to disk, and a restart forgets everything. Entries stay in age order (a set or
+ * a renewing read moves one to the end), so dropping expired ones reads only those.
+ */
+export class KeptMap<V> {
+	private entries = new Map<string, { value: V; at: number }>();
+
+	constructor(private readonly rule: KeepRule) {}
+
+	get(key: string, now = Date.now()): V | undefined {
+		this.sweep(now);
+		const entry = this.entries.get(key);
+		if (entry && this.rule.renewOnRead) {
+			this.entries.delete(key);
+			this.entries.set(key, { value: entry.value, at: now });
+		}
+		return entry?.value;
+	}
+
+	set(key: string, value: V, now = Date.now()) {
+		this.sweep(now);
+		this.entries.delete(key);
+		this.entries.set(key, { value, at: now });
+		while (this.entries.size > this.rule.maxEntries) {
+			this.entries.delete(this.entries.keys().next().value as string);
+		}
+	}
+
+	/** Drops every entry whose key matches. */
+	deleteWhere(matches: (key: string) => boolean) {
+		for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+	}
+
+	private sweep(now: number) {
+		if (this.rule.keepMs === undefined) return;
+		for (const [key, { at }] of this.entries) {
+			if (at > now - this.rule.keepMs) break;
+			this.entries.delete(key);
+		}
+	}
+}

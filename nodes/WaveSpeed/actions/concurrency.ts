@@ -1,0 +1,128 @@
+import type { TaskObserver } from '../task/itemContext';
+
+/** The most items the node works on at once (see the bench's memory per item in flight). */
+export const CONCURRENCY_MAX = 200;
+/** Items in flight when the node adapts, before it has heard anything from WaveSpeed. */
+export const ADAPTIVE_START = 4;
+
+/** A task still waiting this long after WaveSpeed accepted it is queued behind the account's running limit. */
+const QUEUED_AFTER_MS = 1000;
+
+/** What one item tells the batch's concurrency about its task. */
+export interface ItemFlow extends TaskObserver {
+	/** The item is done, whatever the outcome. */
+	ended(): void;
+}
+
+/** How many items a batch works on at once. */
+export interface Concurrency {
+	current(): number;
+	/** Resolves the next time current() grows. */
+	raised(): Promise<void>;
+	/** Called when an item starts. */
+	track(): ItemFlow;
+}
+
+const IGNORED: ItemFlow = { rateLimited() {}, accepted() {}, seen() {}, ended() {} };
+
+/** Max Concurrency set by the user: a fixed limit (1 runs the items strictly one after another). */
+export class FixedConcurrency implements Concurrency {
+	constructor(private readonly limit: number) {}
+
+	current() {
+		return this.limit;
+	}
+
+	raised() {
+		return new Promise<void>(() => {});
+	}
+
+	track() {
+		return IGNORED;
+	}
+}
+
+/**
+ * Max Concurrency left unset: find out what the account allows. Like TCP's congestion control,
+ * it doubles while WaveSpeed accepts tasks (each acceptance adds one item), then grows by about
+ * one item per round. A task seen still waiting in `created` at its first check means the
+ * account's running limit is reached: the limit drops to the tasks actually running. A 429 means the per-minute
+ * allowance is used: no new items start until WaveSpeed accepts again (the submit gate holds
+ * them), and the limit falls to the items already in flight.
+ */
+export class AdaptiveConcurrency implements Concurrency {
+	private limit: number = ADAPTIVE_START;
+
+	private doubling = true;
+
+	private inFlight = 0;
+
+	private running = 0;
+
+	private refused = false;
+
+	private waiters: Array<() => void> = [];
+
+	current(): number {
+		return Math.max(1, Math.floor(this.limit));
+	}
+
+	raised(): Promise<void> {
+		return new Promise((resolve) => this.waiters.push(resolve));
+	}
+
+	track(): ItemFlow {
+		this.inFlight++;
+		let acceptedAt: number | undefined;
+		let judged = false;
+		let counted = false;
+		const setRunning = (on: boolean) => {
+			if (on !== counted) this.running += on ? 1 : -1;
+			counted = on;
+		};
+		const seen = (status: string) => {
+			if (acceptedAt === undefined) return;
+			if (status !== 'created') {
+				setRunning(status === 'processing');
+				judged = true;
+			} else if (!judged && Date.now() - acceptedAt >= QUEUED_AFTER_MS) {
+				judged = true;
+				this.queued();
+			}
+		};
+		return {
+			rateLimited: () => this.rateLimited(),
+			// Grown on acceptance: WaveSpeed's first check comes 2 s later, too late to pace a batch.
+			accepted: (status) => {
+				this.refused = false;
+				acceptedAt = Date.now();
+				if (status === 'processing') setRunning(true);
+				this.grow();
+			},
+			seen,
+			ended: () => {
+				setRunning(false);
+				this.inFlight--;
+			},
+		};
+	}
+
+	private grow() {
+		if (this.refused) return;
+		const before = this.current();
+		this.limit = Math.min(CONCURRENCY_MAX, this.limit + (this.doubling ? 1 : 1 / this.limit));
+		if (this.current() > before) this.waiters.splice(0).forEach((wake) => wake());
+	}
+
+	private queued() {
+		this.doubling = false;
+		this.limit = Math.max(1, this.running);
+	}
+
+	private rateLimited() {
+		if (this.refused) return;
+		this.refused = true;
+		this.doubling = false;
+		this.limit = Math.max(1, Math.min(this.limit, this.inFlight));
+	}
+}

@@ -1,0 +1,40 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { accountMemory } from '../../account/accountMemory';
+import { type BatchItem, openItem } from '../../task/itemContext';
+import { taskJson } from '../../task/outputItem';
+import { forgetAcceptedTasks, submitOnce } from '../../task/submitOnce';
+import { taskResult } from '../../task/taskResult';
+import type { ItemOperation } from '../batch';
+import { imageUrls } from './imageUrls';
+import { readEditRequest, type EditRequest } from './request';
+import { chooseSeed, editFingerprint, editSubmission } from './submission';
+
+/** One item: images → submit (once) → wait → outputs. */
+async function editImage(batchItem: BatchItem, request: EditRequest): Promise<INodeExecutionData> {
+	const item = await openItem(batchItem, request.options.timeoutMs);
+	const seed = chooseSeed(request);
+	const { task, facts } = await submitOnce(item, {
+		fingerprint: editFingerprint(request),
+		facts: { seed },
+		prepare: async () => editSubmission(request, await imageUrls(item, request.images), seed),
+	});
+	item.onSubmitted(task.id);
+	item.observer.accepted(task.status);
+	const allFacts = { ...facts, model: request.model.id, size: request.size };
+	const pairedItem = { item: item.itemIndex };
+	if (!request.options.waitForResult) return { json: taskJson(task, allFacts), pairedItem };
+	const output = await taskResult(item, task, {
+		pollIntervalMs: request.options.pollIntervalMs,
+		output: request.options.output,
+		estimate: accountMemory(item.client.accountKey).estimate(request.model.id),
+		facts: allFacts,
+	});
+	return { ...output, pairedItem };
+}
+
+export const editOperation: ItemOperation<EditRequest> = {
+	read: readEditRequest,
+	run: editImage,
+	finished: (ctx) => forgetAcceptedTasks(ctx.getExecutionId(), ctx.getNode().name),
+};

@@ -1,0 +1,8 @@
+/** WaveSpeed's API paths, below the credential's Base URL. */
+export const ENDPOINTS = {
+	balance: '/api/v3/balance',
+	submit: (model: string) => `/api/v3/${model}`,
+	result: (taskId: string) => `/api/v3/predictions/${encodeURIComponent(taskId)}/result`,
+	uploadBinary: '/api/v3/media/upload/binary',
+	webhookSigning: '/api/v3/webhook/secret',
+} as const;

@@ -1,0 +1,64 @@
+import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { seenDeliveries } from '../account/seenDeliveries';
+import { webhookSecrets } from '../account/webhookSecrets';
+import { OPEN_STATUSES } from '../task/statuses';
+import { WaveSpeedClient } from '../transport/client';
+import { callbackItem, readTriggerOutput } from './callbackItem';
+import { parseCallbackTask } from './callbackTask';
+import { signatureProblem, type SignedDelivery } from './signature';
+import { EVENTS } from './trigger.description';
+
+function header(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Activation: fetches the account's signing secret, so a wrong credential fails when the
+ * workflow is published and the first callback is verified at once; checks the Options too.
+ */
+export async function activate(ctx: IHookFunctions): Promise<void> {
+	readTriggerOutput(ctx);
+	await webhookSecrets.get(await WaveSpeedClient.forItem(ctx));
+}
+
+/**
+ * One callback: verified before anything else (a call that fails starts nothing), answered at
+ * once, then turned into the item the workflow starts with.
+ */
+export async function receiveCallback(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = ctx.getRequestObject();
+	const response = ctx.getResponseObject();
+	const answer = (status: number, body: object): IWebhookResponseData => {
+		response.writeHead(status, { 'content-type': 'application/json' });
+		response.end(JSON.stringify(body));
+		return { noWebhookResponse: true };
+	};
+	const delivery: SignedDelivery = {
+		webhookId: header(request.headers['webhook-id']),
+		timestamp: header(request.headers['webhook-timestamp']),
+		signature: header(request.headers['webhook-signature']),
+		rawBody: Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0),
+	};
+	const client = await WaveSpeedClient.forItem(ctx);
+	const now = Math.floor(Date.now() / 1000);
+	let problem = signatureProblem(delivery, await webhookSecrets.get(client), now);
+	if (problem === 'webhook-signature does not match') {
+		const rotated = await webhookSecrets.refreshAfterMismatch(client);
+		if (rotated) problem = signatureProblem(delivery, rotated, now);
+	}
+	if (problem) return answer(401, { error: `Refused: ${problem}` });
+	const task = parseCallbackTask(delivery.rawBody);
+	if (!task) return answer(400, { error: 'Refused: the body is not a WaveSpeed task object' });
+	const events = ctx.getNodeParameter('events', EVENTS) as string[];
+	const event = task.status === 'completed' ? 'completed' : 'failed';
+	const wanted = events.includes(event) && !OPEN_STATUSES.includes(task.status);
+	if (!wanted || !seenDeliveries.firstTime(delivery.webhookId!)) {
+		return answer(200, { received: true, started: false });
+	}
+	const settings = readTriggerOutput(ctx);
+	// Answered before the images are downloaded, so WaveSpeed does not time out and deliver again.
+	answer(200, { received: true, started: true });
+	const item = await callbackItem(ctx, client, task, settings);
+	return { noWebhookResponse: true, workflowData: [[item]] };
+}

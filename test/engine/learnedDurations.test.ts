@@ -1,0 +1,64 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only code, not in the published package */
+import { FakeWaveSpeed } from '../../devkit/fake-wavespeed/server';
+import { runImageEdit } from '../../devkit/harness/engine';
+import { editParameters } from './fixtures';
+
+// One item per execution (a webhook receives a photo): what one execution learned about task
+// durations is kept for the next one, per account and model. The checks compare when the first
+// status check came, relative to the task's own 1 s, not how fast anything was.
+
+const TASK_MS = 1000;
+let fake: FakeWaveSpeed;
+let otherAccount: FakeWaveSpeed;
+
+beforeAll(async () => {
+	fake = await FakeWaveSpeed.start({ taskMs: TASK_MS });
+	otherAccount = await FakeWaveSpeed.start({
+		taskMs: TASK_MS,
+		apiKey: 'ws-other-account-key-9876',
+	});
+});
+
+afterAll(async () => {
+	await fake.close();
+	await otherAccount.close();
+});
+
+/** Runs one item and returns how long after submit its first status check came. */
+async function firstCheckAfter(
+	on: FakeWaveSpeed,
+	model = 'wavespeed-ai/flux-2-klein-base-9b/edit',
+) {
+	const result = await runImageEdit({
+		credentials: { apiKey: on.apiKey, baseUrl: on.url },
+		parameters: editParameters({
+			model,
+			images: { image: [{ source: 'url', url: `${on.outputUrl}/images/256x256.png` }] },
+		}),
+	});
+	expect(result.error).toBeUndefined();
+	const task = on.tasks.at(-1)!;
+	const firstPoll = on.requests.find((r) => r.route === 'poll' && r.path.includes(task.id))!;
+	return { afterMs: firstPoll.at - task.createdAt, polls: task.polls };
+}
+
+describe('what one execution learns about task durations', () => {
+	test('a fresh process checks early; the next execution sleeps until just before the task is due', async () => {
+		const first = await firstCheckAfter(fake);
+		expect(first.afterMs).toBeLessThan(TASK_MS / 2);
+
+		const second = await firstCheckAfter(fake);
+		expect(second.afterMs).toBeGreaterThanOrEqual(TASK_MS / 2);
+		expect(second.polls).toBeLessThan(first.polls);
+	});
+
+	test('another model of the same account starts without that knowledge', async () => {
+		const other = await firstCheckAfter(fake, 'wavespeed-ai/flux-2-klein-base-4b/edit');
+		expect(other.afterMs).toBeLessThan(TASK_MS / 2);
+	});
+
+	test('another credential (other base URL and API key) starts without that knowledge', async () => {
+		const other = await firstCheckAfter(otherAccount);
+		expect(other.afterMs).toBeLessThan(TASK_MS / 2);
+	});
+});

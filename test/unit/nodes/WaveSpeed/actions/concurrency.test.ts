@@ -1,0 +1,73 @@
+import {
+	AdaptiveConcurrency,
+	FixedConcurrency,
+} from '../../../../../nodes/WaveSpeed/actions/concurrency';
+
+// The controller on its own, with the clock held still or moved by hand.
+let now = 1_000_000;
+beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => now));
+afterEach(() => jest.restoreAllMocks());
+
+describe('adaptive concurrency', () => {
+	test('starts at 4 and adds one item per task WaveSpeed accepts (doubling per round)', () => {
+		const c = new AdaptiveConcurrency();
+		expect(c.current()).toBe(4);
+		for (let i = 0; i < 4; i++) c.track().accepted('processing');
+		expect(c.current()).toBe(8);
+	});
+
+	test('a task accepted as "created" grows it too: the first check comes only 2 s later', () => {
+		const c = new AdaptiveConcurrency();
+		const flow = c.track();
+		flow.accepted('created');
+		expect(c.current()).toBe(5);
+		now += 2000;
+		flow.seen('processing');
+		expect(c.current()).toBe(5);
+	});
+
+	test('a task still waiting in "created" a second after acceptance drops the limit to what runs', () => {
+		const c = new AdaptiveConcurrency();
+		const flows = Array.from({ length: 6 }, () => c.track());
+		flows.slice(0, 3).forEach((f) => f.accepted('processing'));
+		flows.slice(3).forEach((f) => f.accepted('created'));
+		expect(c.current()).toBe(10);
+		now += 1000;
+		flows[3].seen('created');
+		expect(c.current()).toBe(3);
+		// From then on it grows by about one item per round, not per task.
+		const next = c.track();
+		next.accepted('processing');
+		expect(c.current()).toBe(3);
+	});
+
+	test('a 429 stops growth and holds the limit at the items in flight until WaveSpeed accepts again', async () => {
+		const c = new AdaptiveConcurrency();
+		const flows = [c.track(), c.track()];
+		flows[0].rateLimited();
+		expect(c.current()).toBe(2);
+		flows[1].rateLimited();
+		expect(c.current()).toBe(2);
+		let raised = false;
+		void c.raised().then(() => (raised = true));
+		flows[0].accepted('processing');
+		flows[1].accepted('processing');
+		await Promise.resolve();
+		expect(c.current()).toBe(2);
+		expect(raised).toBe(false);
+	});
+
+	test('never goes above 200 items', () => {
+		const c = new AdaptiveConcurrency();
+		for (let i = 0; i < 300; i++) c.track().accepted('processing');
+		expect(c.current()).toBe(200);
+	});
+
+	test('a set Max Concurrency stays fixed whatever WaveSpeed does', () => {
+		const c = new FixedConcurrency(1);
+		const flow = c.track();
+		flow.accepted('processing');
+		flow.rateLimited();
+		expect(c.current()).toBe(1);
+	});
+});
