@@ -186,7 +186,7 @@ const cases: BadInput[] = [
 		name: 'maxConcurrency 0',
 		parameters: { options: { maxConcurrency: 0 } },
 		message:
-			/^Options → Max Concurrency \(item 0\): 0 is not allowed\. Use a whole number from 1 to 50/,
+			/^Options → Max Concurrency \(item 0\): 0 is not allowed\. Use a whole number from 1 to 200/,
 	},
 	{
 		name: 'poll interval 0',

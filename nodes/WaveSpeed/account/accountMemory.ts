@@ -1,5 +1,6 @@
 import { TaskDurationEstimate } from './durationEstimate';
 import { KeptMap } from './keptMap';
+import type { UploadRoutes } from '../transport/upload';
 import { SubmitGate } from './submitGate';
 
 /**
@@ -9,6 +10,9 @@ import { SubmitGate } from './submitGate';
  */
 export class AccountMemory {
 	readonly gate = new SubmitGate();
+
+	/** Which upload API the account's gateway has (learned once: the ticket endpoint or not). */
+	readonly uploadRoutes: UploadRoutes = {};
 
 	private estimates = new Map<string, TaskDurationEstimate>();
 

@@ -25,16 +25,22 @@ export class TaskDurationEstimate implements Waker {
 	 * task has finished). A lone item is checked when the slowest recent task was done (its own
 	 * lag is what counts); a batch waits for its slowest item, so its items are checked when all
 	 * of them will be done: the recent range's upper end, extended by one gap between samples (the
-	 * range of a few samples is narrower than the durations'), plus 10 %.
+	 * range of a few samples is narrower than the durations'), plus 10 %. A sample over twice the
+	 * median (a stuck task, a cold start) does not set the plan: checks after a missed one come
+	 * every few seconds, while a plan set by an outlier would make every item wait for it.
 	 */
 	readyByMs(batchSize: number): number | undefined {
 		const n = this.samples.length;
 		if (n === 0) return undefined;
-		const slowest = Math.max(...this.samples);
-		if (n === 1) return slowest * 1.1;
+		if (n === 1) return this.samples[0] * 1.1;
+		const sorted = [...this.samples].sort((a, b) => a - b);
+		const median = sorted[Math.floor((n - 1) / 2)];
+		const typical = sorted.filter((sample) => sample <= 2 * median);
+		const slowest = typical[typical.length - 1];
 		if (batchSize <= 1) return slowest;
-		const spread = slowest - Math.min(...this.samples);
-		return (slowest + spread / (n - 1)) * 1.1;
+		if (typical.length === 1) return slowest * 1.1;
+		const spread = slowest - typical[0];
+		return (slowest + spread / (typical.length - 1)) * 1.1;
 	}
 
 	subscribe(listener: () => void): () => void {

@@ -44,8 +44,10 @@ export class FixedConcurrency implements Concurrency {
 
 /**
  * Max Concurrency left unset: find out what the account allows. Like TCP's congestion control,
- * it doubles while WaveSpeed accepts tasks (each acceptance adds one item), then grows by about
- * one item per round. A task seen still waiting in `created` at its first check means the
+ * it doubles while WaveSpeed runs the tasks it accepts (each task seen running or done at its
+ * first check adds one item), then grows by about one item per round. As that first check comes
+ * at least 2 s after the submit (WaveSpeed's rule), the limit doubles about every 2 s.
+ * A task seen still waiting in `created` at its first check means the
  * account's running limit is reached: the limit drops to the tasks actually running. A 429 means the per-minute
  * allowance is used: no new items start until WaveSpeed accepts again (the submit gate holds
  * them), and the limit falls to the items already in flight.
@@ -84,6 +86,7 @@ export class AdaptiveConcurrency implements Concurrency {
 			if (acceptedAt === undefined) return;
 			if (status !== 'created') {
 				setRunning(status === 'processing');
+				if (!judged) this.grow();
 				judged = true;
 			} else if (!judged && Date.now() - acceptedAt >= QUEUED_AFTER_MS) {
 				judged = true;
@@ -92,12 +95,11 @@ export class AdaptiveConcurrency implements Concurrency {
 		};
 		return {
 			rateLimited: () => this.rateLimited(),
-			// Grown on acceptance: WaveSpeed's first check comes 2 s later, too late to pace a batch.
+			// Grown only once a check shows the task ran: an accepted task may still be queued.
 			accepted: (status) => {
 				this.refused = false;
 				acceptedAt = Date.now();
 				if (status === 'processing') setRunning(true);
-				this.grow();
 			},
 			seen,
 			ended: () => {

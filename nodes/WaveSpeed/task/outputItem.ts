@@ -89,7 +89,11 @@ export async function toOutputItem(task: WaveSpeedTask, target: OutputTarget): P
 		throw client.fail(
 			'badResponse',
 			`WaveSpeed task ${task.id} returned output ${n + 1} as a record without a URL (fields: ${keys})`,
-			{ taskId: task.id, description: 'The task succeeded; its outputs are in the JSON of Get Result with Download Output off.' },
+			{
+				taskId: task.id,
+				description:
+					'The task succeeded; its outputs are in the JSON of Get Result with Download Output off.',
+			},
 		);
 	});
 	const json = taskJson(task, facts);

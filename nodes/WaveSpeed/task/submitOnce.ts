@@ -38,7 +38,8 @@ export async function submitOnce(item: ItemContext, plan: SubmitPlan): Promise<S
 		plan.fingerprint,
 	);
 	const remembered = acceptedTasks.recall(key);
-	if (remembered && 'lostAnswer' in remembered) throw notSubmittedAgain(item, remembered.lostAnswer);
+	if (remembered && 'lostAnswer' in remembered)
+		throw notSubmittedAgain(item, remembered.lostAnswer);
 	if (remembered) {
 		const task: WaveSpeedTask = { id: remembered.taskId, status: 'processing' };
 		return { task, facts: remembered.facts };

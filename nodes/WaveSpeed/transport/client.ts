@@ -84,7 +84,9 @@ export class WaveSpeedClient {
 
 	/** Sends one request and returns the envelope's `data`; every failure is a WaveSpeedError. */
 	async call<T>({ method, path, body, timeoutMs, held }: ApiCall): Promise<T> {
-		const limit = held ? (timeoutMs ?? REQUEST_TIMEOUT_MS) : Math.min(timeoutMs ?? REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
+		const limit = held
+			? (timeoutMs ?? REQUEST_TIMEOUT_MS)
+			: Math.min(timeoutMs ?? REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(

@@ -3,6 +3,7 @@ export const ENDPOINTS = {
 	balance: '/api/v3/balance',
 	submit: (model: string) => `/api/v3/${model}`,
 	result: (taskId: string) => `/api/v3/predictions/${encodeURIComponent(taskId)}/result`,
+	uploadTicket: '/api/v3/media/uploads',
 	uploadBinary: '/api/v3/media/upload/binary',
 	webhookSigning: '/api/v3/webhook/secret',
 } as const;

@@ -61,7 +61,8 @@ export function retryAfterMs(value: unknown): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function excerpt(body: unknown): string {
+/** The start of a body, on one line, for error descriptions. */
+export function excerpt(body: unknown): string {
 	const text = Buffer.isBuffer(body)
 		? body.toString('utf8')
 		: typeof body === 'string'
@@ -86,7 +87,9 @@ export function apiWords(body: unknown): string | undefined {
 
 /** WaveSpeed's words for an account without credit ("Insufficient credits — top up"). */
 export function isBalanceProblem(words: string | undefined): boolean {
-	return words !== undefined && /insufficient|not enough (credit|balance)|top.?up|balance/i.test(words);
+	return (
+		words !== undefined && /insufficient|not enough (credit|balance)|top.?up|balance/i.test(words)
+	);
 }
 
 /**

@@ -1,42 +1,168 @@
-import { isTransient } from '../errors/waveSpeedError';
+import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { isTransient, WaveSpeedError } from '../errors/waveSpeedError';
 import { backoffDelay, type Deadline, pause, type StopSignal } from '../timing';
 import type { WaveSpeedClient } from './client';
 import { ENDPOINTS } from './endpoints';
+import { excerpt, networkCode } from './responses';
 
 const UPLOAD_ATTEMPTS = 4;
+const STORAGE_TIMEOUT_MS = 120_000;
+
+/** n8n's plain request helper: it adds no credentials, so the storage host never sees the key. */
+export type StorageHelpers = Pick<IExecuteFunctions['helpers'], 'httpRequest'>;
+
+/** What is known, per account, of the upload routes its gateway offers. */
+export interface UploadRoutes {
+	/** Set when the ticket endpoint answered 404/405 (an older or self-hosted gateway). */
+	ticketsAbsent?: boolean;
+}
+
+/** WaveSpeed's answer to `POST /api/v3/media/uploads`: where to PUT the bytes, and where they will be. */
+interface UploadTicket {
+	download_url?: string;
+	upload?: { method?: string; url?: string; headers?: Record<string, string> };
+}
 
 /**
- * Uploads one image to WaveSpeed's media storage and returns its download URL. An upload is
- * free and creates no task, so any transient failure may be retried.
+ * Uploads one image and returns its download URL, through WaveSpeed's current upload API (the
+ * one its Python, Java and npm SDKs use since 2026): a ticket from the API, then the bytes PUT to
+ * the storage host the ticket names, with the ticket's headers and no Authorization header.
+ * Falls back to the older multipart `/media/upload/binary` where the ticket endpoint is absent.
+ * An upload is free and creates no task, so any transient failure may be retried.
  */
 export async function uploadImage(
 	client: WaveSpeedClient,
+	storage: StorageHelpers,
 	file: File,
+	routes: UploadRoutes,
 	deadline: Deadline,
 	stop?: StopSignal,
 ): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
-		const form = new FormData();
-		form.append('file', file);
 		try {
-			const data = await client.call<{ download_url?: string }>({
-				method: 'POST',
-				path: ENDPOINTS.uploadBinary,
-				body: form,
-				timeoutMs: deadline.remaining(),
-			});
-			if (!data?.download_url) {
-				throw client.fail(
-					'badResponse',
-					'WaveSpeed accepted the upload but returned no download_url',
-				);
+			if (!routes.ticketsAbsent) {
+				const url = await uploadWithTicket(client, storage, file, deadline);
+				if (url !== undefined) return url;
+				routes.ticketsAbsent = true;
 			}
-			return data.download_url;
+			return await uploadMultipart(client, file, deadline);
 		} catch (error) {
 			if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS || deadline.expired()) {
 				throw client.ensure(error);
 			}
 			await pause(error.retryAfterMs ?? backoffDelay(attempt, 500, 5000), stop);
 		}
+	}
+}
+
+/** The download URL, or undefined when this gateway has no ticket endpoint. */
+async function uploadWithTicket(
+	client: WaveSpeedClient,
+	storage: StorageHelpers,
+	file: File,
+	deadline: Deadline,
+): Promise<string | undefined> {
+	let ticket: UploadTicket;
+	try {
+		ticket = await client.call<UploadTicket>({
+			method: 'POST',
+			path: ENDPOINTS.uploadTicket,
+			body: { filename: file.name, size: file.size, content_type: file.type },
+			timeoutMs: deadline.remaining(),
+		});
+	} catch (error) {
+		if (error instanceof WaveSpeedError && [404, 405].includes(Number(error.httpCode))) {
+			return undefined;
+		}
+		throw error;
+	}
+	const { download_url: downloadUrl, upload } = ticket ?? {};
+	if (!downloadUrl || !upload?.url || (upload.method ?? 'PUT').toUpperCase() !== 'PUT') {
+		throw client.fail(
+			'badResponse',
+			'WaveSpeed answered the upload request without a download_url and a PUT address',
+		);
+	}
+	await putToStorage(client, storage, file, upload.url, upload.headers ?? {}, deadline);
+	return downloadUrl;
+}
+
+async function putToStorage(
+	client: WaveSpeedClient,
+	storage: StorageHelpers,
+	file: File,
+	url: string,
+	ticketHeaders: Record<string, string>,
+	deadline: Deadline,
+): Promise<void> {
+	const host = hostOf(url);
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(ticketHeaders)) {
+		// The ticket's headers are the storage host's; the key never goes there.
+		if (name.toLowerCase() !== 'authorization') headers[name] = String(value);
+	}
+	if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+		headers['content-type'] = file.type || 'application/octet-stream';
+	}
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await storage.httpRequest({
+			method: 'PUT',
+			url,
+			headers,
+			body: await sendable(file),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: Math.max(1, Math.min(deadline.remaining(), STORAGE_TIMEOUT_MS)),
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const code = networkCode(error) ?? 'network error';
+		throw client.fail('noAnswer', `WaveSpeed's upload storage (${host}) did not answer (${code})`);
+	}
+	const status = response.statusCode;
+	if (status >= 200 && status < 300) return;
+	throw client.fail(
+		status >= 500 || status === 429 ? 'server' : 'rejected',
+		`WaveSpeed's upload storage (${host}) refused the image (HTTP ${status})`,
+		{ httpCode: status, description: `It answered: ${excerpt(response.body)}` },
+	);
+}
+
+/**
+ * The PUT body. n8n's request helper drops a body it sees as an empty object, and a File holding
+ * its bytes in memory has no own keys: that one is sent as its bytes. A StreamedFile (own keys)
+ * is streamed by the HTTP client from n8n's binary store, with its size as Content-Length.
+ */
+async function sendable(file: File): Promise<File | Buffer> {
+	if (Object.keys(file).length > 0) return file;
+	return Buffer.from(await file.arrayBuffer());
+}
+
+async function uploadMultipart(
+	client: WaveSpeedClient,
+	file: File,
+	deadline: Deadline,
+): Promise<string> {
+	const form = new FormData();
+	form.append('file', file);
+	const data = await client.call<{ download_url?: string }>({
+		method: 'POST',
+		path: ENDPOINTS.uploadBinary,
+		body: form,
+		timeoutMs: deadline.remaining(),
+	});
+	if (!data?.download_url) {
+		throw client.fail('badResponse', 'WaveSpeed accepted the upload but returned no download_url');
+	}
+	return data.download_url;
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return 'an invalid address';
 	}
 }

@@ -11,7 +11,10 @@ export function parseCallbackTask(rawBody: Buffer): WaveSpeedTask | undefined {
 	if (!FINAL_STATUSES.includes(task.status) && !OPEN_STATUSES.includes(task.status))
 		return undefined;
 	const isOutput = (o: unknown) => typeof o === 'string' || (!!o && typeof o === 'object');
-	if (task.outputs !== undefined && !(Array.isArray(task.outputs) && task.outputs.every(isOutput))) {
+	if (
+		task.outputs !== undefined &&
+		!(Array.isArray(task.outputs) && task.outputs.every(isOutput))
+	) {
 		return undefined;
 	}
 	return task as WaveSpeedTask;

@@ -1,6 +1,6 @@
 import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { seenDeliveries } from '../account/seenDeliveries';
+import { deliveryKeys, seenDeliveries } from '../account/seenDeliveries';
 import { webhookSecrets } from '../account/webhookSecrets';
 import { OPEN_STATUSES } from '../task/statuses';
 import { WaveSpeedClient } from '../transport/client';
@@ -53,7 +53,8 @@ export async function receiveCallback(ctx: IWebhookFunctions): Promise<IWebhookR
 	const events = ctx.getNodeParameter('events', EVENTS) as string[];
 	const event = task.status === 'completed' ? 'completed' : 'failed';
 	const wanted = events.includes(event) && !OPEN_STATUSES.includes(task.status);
-	if (!wanted || !seenDeliveries.firstTime(delivery.webhookId!)) {
+	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}`;
+	if (!wanted || !seenDeliveries.firstTime(deliveryKeys(scope, delivery.webhookId!, task))) {
 		return answer(200, { received: true, started: false });
 	}
 	const settings = readTriggerOutput(ctx);

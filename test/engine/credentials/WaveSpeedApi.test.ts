@@ -46,7 +46,7 @@ describe('WaveSpeed API credential test (run as n8n runs it)', () => {
 		const { result } = await runCredentialTest({ apiKey: 'not-the-key', baseUrl: fake.url });
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			'WaveSpeed rejected the API key (HTTP 401). WaveSpeed said: Unauthorized: invalid or missing API key. Check the API key: copy it again from wavespeed.ai → Settings → API Keys.',
+			"WaveSpeed rejected the API key (HTTP 401). WaveSpeed said: Unauthorized: invalid or missing API key. Check the API key: copy it again from wavespeed.ai → Settings → API Keys (a new key works only after the account's first top-up).",
 		);
 		expect(result.message).not.toContain('not-the-key');
 	});

@@ -1,5 +1,6 @@
 import { StreamedFile } from '../../binary/streamedFile';
 import { toUploadFile } from '../../binary/uploadFile';
+import { accountMemory } from '../../account/accountMemory';
 import type { ItemContext } from '../../task/itemContext';
 import { uploadImage } from '../../transport/upload';
 import type { ImageInput } from './request';
@@ -14,7 +15,10 @@ export async function imageUrls(item: ItemContext, images: ImageInput[]): Promis
 		}
 		const file = await toUploadFile(item.ctx, item.itemIndex, input, n + 1);
 		try {
-			urls.push(await uploadImage(item.client, file, item.deadline, item.stop));
+			const routes = accountMemory(item.client.accountKey).uploadRoutes;
+			urls.push(
+				await uploadImage(item.client, item.ctx.helpers, file, routes, item.deadline, item.stop),
+			);
 		} finally {
 			if (file instanceof StreamedFile) file.release();
 		}

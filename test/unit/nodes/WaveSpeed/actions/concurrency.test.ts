@@ -1,43 +1,56 @@
 import {
 	AdaptiveConcurrency,
 	FixedConcurrency,
+	type ItemFlow,
 } from '../../../../../nodes/WaveSpeed/actions/concurrency';
 
-// The controller on its own, with the clock held still or moved by hand.
+// The controller on its own, with the clock held still or moved by hand. WaveSpeed answers a
+// submit with `created`; the first check, 2 s later at the soonest, tells whether the task ran.
 let now = 1_000_000;
 beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => now));
 afterEach(() => jest.restoreAllMocks());
 
+const firstCheck = (flows: ItemFlow[], status: string) => flows.forEach((f) => f.seen(status));
+
 describe('adaptive concurrency', () => {
-	test('starts at 4 and adds one item per task WaveSpeed accepts (doubling per round)', () => {
+	test('starts at 4 and adds one item per task seen running at its first check (doubling per round)', () => {
 		const c = new AdaptiveConcurrency();
 		expect(c.current()).toBe(4);
-		for (let i = 0; i < 4; i++) c.track().accepted('processing');
+		const flows = Array.from({ length: 4 }, () => c.track());
+		flows.forEach((f) => f.accepted('created'));
+		expect(c.current()).toBe(4);
+		now += 2000;
+		firstCheck(flows, 'processing');
+		expect(c.current()).toBe(8);
+		// Later checks of the same tasks do not grow it again.
+		now += 2000;
+		firstCheck(flows, 'processing');
 		expect(c.current()).toBe(8);
 	});
 
-	test('a task accepted as "created" grows it too: the first check comes only 2 s later', () => {
+	test('a task already done at its first check counts as run', () => {
 		const c = new AdaptiveConcurrency();
 		const flow = c.track();
 		flow.accepted('created');
-		expect(c.current()).toBe(5);
 		now += 2000;
-		flow.seen('processing');
+		flow.seen('completed');
 		expect(c.current()).toBe(5);
 	});
 
-	test('a task still waiting in "created" a second after acceptance drops the limit to what runs', () => {
+	test('a task still waiting in "created" at its first check drops the limit to what runs', () => {
 		const c = new AdaptiveConcurrency();
 		const flows = Array.from({ length: 6 }, () => c.track());
-		flows.slice(0, 3).forEach((f) => f.accepted('processing'));
-		flows.slice(3).forEach((f) => f.accepted('created'));
-		expect(c.current()).toBe(10);
-		now += 1000;
+		flows.forEach((f) => f.accepted('created'));
+		now += 2000;
+		firstCheck(flows.slice(0, 3), 'processing');
+		expect(c.current()).toBe(7);
 		flows[3].seen('created');
 		expect(c.current()).toBe(3);
 		// From then on it grows by about one item per round, not per task.
 		const next = c.track();
-		next.accepted('processing');
+		next.accepted('created');
+		now += 2000;
+		next.seen('processing');
 		expect(c.current()).toBe(3);
 	});
 
@@ -50,8 +63,8 @@ describe('adaptive concurrency', () => {
 		expect(c.current()).toBe(2);
 		let raised = false;
 		void c.raised().then(() => (raised = true));
-		flows[0].accepted('processing');
-		flows[1].accepted('processing');
+		flows[0].accepted('created');
+		flows[1].accepted('created');
 		await Promise.resolve();
 		expect(c.current()).toBe(2);
 		expect(raised).toBe(false);
@@ -59,7 +72,10 @@ describe('adaptive concurrency', () => {
 
 	test('never goes above 200 items', () => {
 		const c = new AdaptiveConcurrency();
-		for (let i = 0; i < 300; i++) c.track().accepted('processing');
+		const flows = Array.from({ length: 300 }, () => c.track());
+		flows.forEach((f) => f.accepted('created'));
+		now += 2000;
+		firstCheck(flows, 'processing');
 		expect(c.current()).toBe(200);
 	});
 
@@ -67,6 +83,7 @@ describe('adaptive concurrency', () => {
 		const c = new FixedConcurrency(1);
 		const flow = c.track();
 		flow.accepted('processing');
+		flow.seen('processing');
 		flow.rateLimited();
 		expect(c.current()).toBe(1);
 	});
