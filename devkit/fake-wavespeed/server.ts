@@ -731,7 +731,7 @@ export class FakeWaveSpeed {
 		if (task.completedAt === undefined) {
 			// WaveSpeed's answer when the hold ends first: HTTP 200, code 5004 inside data (the
 			// fixture shared by the Go, Python and Java SDK tests). Its text names the hold in seconds.
-			const seconds = Math.round(this.syncHoldMs / 1000);
+			const seconds = Number((this.syncHoldMs / 1000).toFixed(3));
 			return this.envelope(res, entry, 200, 'success', {
 				id: task.id,
 				status: 'processing',
