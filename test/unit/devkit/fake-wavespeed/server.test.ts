@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -40,12 +40,20 @@ const submit = (body: Record<string, unknown>, query = '') =>
 		}),
 	});
 
+interface TicketData {
+	type: string;
+	download_url: string;
+	filename: string;
+	size: number;
+	upload: { method: string; url: string; headers: Record<string, string>; expires_at: string };
+}
+
 const ticket = async (body: Record<string, unknown>) => {
 	const response = await api('/api/v3/media/uploads', {
 		method: 'POST',
 		body: JSON.stringify(body),
 	});
-	return { status: response.status, json: (await response.json()) as { data: any } };
+	return { status: response.status, json: (await response.json()) as { data: TicketData } };
 };
 
 describe('the fake WaveSpeed server', () => {
