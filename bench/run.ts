@@ -3,46 +3,60 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
+import { TIER_WINDOW_MS, TIERS } from '../devkit/fake-wavespeed/tiers';
 import { useTemporaryUserFolder } from '../devkit/harness/temporaryUserFolder';
 
 useTemporaryUserFolder('wavespeed-bench');
 
-/** A fake account: how long tasks take, how many run at once, how many are accepted a minute. */
+/**
+ * A fake account: how long tasks take, how many run at once, how many are accepted a window (a
+ * minute on WaveSpeed; `windowMs` scales it down so a run stays short).
+ */
 interface Profile {
 	name: string;
 	items: number;
 	taskMs: number;
 	running: number;
 	perMinute?: number;
+	windowMs?: number;
 }
 
 const TASK_MS = 2500;
+/** Bronze's minute, scaled down: 2 a minute would make 6 items take over 2 minutes. */
+const BRONZE_WINDOW_MS = 5000;
 const PROFILES = {
 	silver: {
-		name: 'Silver-like: 100 running, 500/min',
+		name: `Silver: ${TIERS.silver.running} running, ${TIERS.silver.perMinute}/min`,
 		items: 50,
 		taskMs: TASK_MS,
-		running: 100,
-		perMinute: 500,
+		running: TIERS.silver.running,
+		perMinute: TIERS.silver.perMinute,
 	},
 	bronze: {
-		name: 'Bronze-like: 3 running, 10/min',
-		items: 20,
+		name: `Bronze: ${TIERS.bronze.running} running, ${TIERS.bronze.perMinute}/${BRONZE_WINDOW_MS / 1000} s (min scaled)`,
+		items: 6,
 		taskMs: TASK_MS,
-		running: 3,
-		perMinute: 10,
+		running: TIERS.bronze.running,
+		perMinute: TIERS.bronze.perMinute,
+		windowMs: BRONZE_WINDOW_MS,
 	},
 	today: { name: "today's profile: 20 running", items: 20, taskMs: TASK_MS, running: 20 },
 } satisfies Record<string, Profile>;
 
 /**
- * The fastest the account allows: each minute's allowance is accepted at once and runs in rounds
- * of `running` tasks; the next minute's allowance waits for the window to reset.
+ * The fastest the account allows: each window's allowance is accepted at once and runs in rounds
+ * of `running` tasks; the next window's allowance waits for the window to reset.
  */
-function accountBound({ items, taskMs, running, perMinute = Infinity }: Profile): number {
+function accountBound({
+	items,
+	taskMs,
+	running,
+	perMinute = Infinity,
+	windowMs = TIER_WINDOW_MS,
+}: Profile): number {
 	const windows = Math.max(1, Math.ceil(items / perMinute));
 	const lastWindow = windows === 1 ? items : items - (windows - 1) * perMinute;
-	return (windows - 1) * 60_000 + Math.ceil(lastWindow / running) * taskMs;
+	return (windows - 1) * windowMs + Math.ceil(lastWindow / running) * taskMs;
 }
 
 function quantile(values: number[], q: number): number {
@@ -66,7 +80,7 @@ async function main() {
 			taskJitterMs: p.taskMs * 0.04,
 			concurrency: p.running,
 			ratePerWindow: p.perMinute,
-			rateWindowMs: 60_000,
+			rateWindowMs: p.windowMs ?? TIER_WINDOW_MS,
 			// One pre-made output PNG, so the fake's own image making does not weigh on the timings.
 			sharedOutput: { width: 256, height: 256 },
 		});
@@ -147,7 +161,7 @@ async function main() {
 		await timeOneItemExecutions(1, 100);
 		const silver = await timeProfile(PROFILES.silver);
 		const today = await timeProfile(PROFILES.today);
-		// Both mostly wait (a minute's reset, 2 s polls), so they share the run.
+		// Both mostly wait (a window's reset, 2 s polls), so they share the run.
 		const [bronze, baseline] = await Promise.all([
 			timeProfile(PROFILES.bronze),
 			timeBaseline(PROFILES.today),

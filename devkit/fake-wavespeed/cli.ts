@@ -21,11 +21,11 @@ async function main() {
 		outputCompression: Number(process.env.FAKE_OUTPUT_COMPRESSION ?? 6),
 		sharedOutput: shared ? { width: Number(shared[1]), height: Number(shared[2]) } : undefined,
 	});
-	// e.g. "1000,4000,15000": a real sender backs off before retrying a callback that failed.
-	fake.webhooks.retryDelaysMs = (process.env.FAKE_CALLBACK_RETRY_MS ?? '')
-		.split(',')
-		.filter(Boolean)
-		.map(Number);
+	// e.g. "1000,4000,15000": the waits before each retry of a callback that failed (by default
+	// WaveSpeed's 3 retries at 1 s, 2 s, 4 s; "none" sends each callback once).
+	const retryMs = process.env.FAKE_CALLBACK_RETRY_MS;
+	if (retryMs !== undefined && retryMs !== '')
+		fake.webhooks.retryDelaysMs = retryMs === 'none' ? [] : retryMs.split(',').map(Number);
 	const prompts = () => fake.tasks.map((task) => String(task.body.prompt));
 	const summary = () => ({
 		api: fake.url,

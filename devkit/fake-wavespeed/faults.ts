@@ -2,6 +2,10 @@ export type Route =
 	| 'submit'
 	| 'poll'
 	| 'upload'
+	/** POST /api/v3/media/uploads: the upload ticket. */
+	| 'uploadTicket'
+	/** The PUT of a ticket's bytes, at the storage host. */
+	| 'storagePut'
 	| 'balance'
 	| 'webhookSecret'
 	| 'control'

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -14,6 +15,7 @@ import { parseMultipart } from './multipart';
 import { makePng, pngSize } from './png';
 import { RateWindow } from './rateWindow';
 import { type FakeTask, type TaskClock, TaskStore } from './tasks';
+import { TIER_WINDOW_MS, type TierName, TIERS } from './tiers';
 import { LORA_MODELS, validateLoras } from './validateLoras';
 import { validateSubmit } from './validateSubmit';
 import { type CallbackTweak, WebhookSender } from './webhooks';
@@ -30,12 +32,60 @@ export const MODELS = [
 	...LORA_MODELS,
 ];
 
+/** The largest upload WaveSpeed takes (its media upload docs): 20 MB. */
+const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** Not WaveSpeed's: the header name the fake's storage host checks on a PUT (a test hook). */
+export const UPLOAD_TOKEN_HEADER = 'x-fake-upload-token';
+
+/**
+ * WaveSpeed's answer when `enable_base64_output` comes with `?webhook=` (its base64-output docs
+ * page): HTTP 400, this bare `{error}` body, no task created.
+ */
+export const BASE64_WEBHOOK_ERROR =
+	'webhook callback does not support base64 output, please use the normal API to use base64 output';
+
+/** The only wording found for an exhausted balance ("Insufficient credits — top up"); ours in full. */
+export const INSUFFICIENT_CREDITS_MESSAGE =
+	'Insufficient credits. Please top up at https://wavespeed.ai/top-up';
+
+/**
+ * A permission failure as WaveSpeed's CLI and MCP server read it (`{message, error_code}`, no
+ * `code`); 403 = account suspended or the key lacks permission (docs "Authentication"). The
+ * wording is ours.
+ */
+export const SUSPENDED_BODY = {
+	message: 'Your account has been suspended',
+	error_code: 'ACCOUNT_SUSPENDED',
+};
+
 export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	apiKey?: string;
 	/** zlib level of output PNGs; 0 makes big files (about 3 bytes a pixel). */
 	outputCompression?: number;
-	/** How long a sync-mode submit is held before the gateway gives up (504 with the task id). */
+	/**
+	 * How long a sync-mode submit is held before WaveSpeed answers the 5004 "still processing" body
+	 * (WaveSpeed: about 90 s, the SDKs' shared fixture). Tests set it small.
+	 */
+	syncHoldMs?: number;
+	/** Old name of syncHoldMs (kept for callers that still pass it). */
 	syncWaitMs?: number;
+	/**
+	 * A WaveSpeed account level ("Account Levels & Rate Limits"): sets `concurrency` and
+	 * `ratePerWindow` (window 60 s unless `rateWindowMs` says otherwise); explicit ones win.
+	 */
+	tier?: TierName;
+	/**
+	 * Not WaveSpeed's: a test hook. false makes `POST /api/v3/media/uploads` answer 404 (an older or
+	 * self-hosted gateway), so clients fall back to `/media/upload/binary`.
+	 */
+	uploadTickets?: boolean;
+	/** Not WaveSpeed's: a test hook. Every API request answers 403 SUSPENDED_BODY. */
+	suspended?: boolean;
+	/** Not WaveSpeed's: a test hook. Submits answer 400 INSUFFICIENT_CREDITS_MESSAGE. */
+	insufficientCredits?: boolean;
+	/** Waits before each callback retry (WaveSpeed retries 3 times); default 1 s, 2 s, 4 s. */
+	callbackRetryMs?: number[];
 	faults?: RandomFaults;
 	/** Serve one pre-made PNG of this size for every output (keeps the fake's own memory flat). */
 	sharedOutput?: { width: number; height: number };
@@ -45,11 +95,14 @@ export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 }
 
 export interface LoggedRequest {
-	host: 'api' | 'output';
+	host: 'api' | 'output' | 'storage';
 	method: string;
 	path: string;
 	route: Route;
 	authorization?: string;
+	/** X-Client-Name / X-Client-Version: every official WaveSpeed client sends them. */
+	clientName?: string;
+	clientVersion?: string;
 	status?: number;
 	at: number;
 }
@@ -59,6 +112,18 @@ export interface StoredUpload {
 	fileName?: string;
 	contentType?: string;
 	data: Buffer;
+}
+
+/** A ticket from `POST /api/v3/media/uploads`: where and how the bytes are to be PUT. */
+export interface UploadTicket {
+	id: string;
+	fileName: string;
+	size: number;
+	contentType: string;
+	/** Not WaveSpeed's: the value the storage host expects in UPLOAD_TOKEN_HEADER. */
+	token: string;
+	/** Set once the PUT was stored. */
+	putAt?: number;
 }
 
 function listen(server: Server): Promise<string> {
@@ -75,11 +140,17 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
+function header(req: IncomingMessage, name: string): string | undefined {
+	const value = req.headers[name];
+	return Array.isArray(value) ? value.join(', ') : value;
+}
+
 function routeOf(method: string, path: string): Route {
 	if (path === '/api/v3/balance') return 'balance';
 	if (path === '/api/v3/webhook/secret') return 'webhookSecret';
 	if (path === CONTROL_PATH) return 'control';
 	if (path === '/api/v3/media/upload/binary') return 'upload';
+	if (path === '/api/v3/media/uploads') return 'uploadTicket';
 	if (/^\/api\/v3\/predictions\/[^/]+\/result$/.test(path)) return 'poll';
 	if (method === 'POST' && path.startsWith('/api/v3/')) return 'submit';
 	if (path.startsWith('/outputs/') || path.startsWith('/uploads/')) return 'output';
@@ -99,11 +170,16 @@ export class FakeWaveSpeed {
 
 	outputUrl = '';
 
+	/** The storage host upload tickets point at (not the API: it gets no key). */
+	storageUrl = '';
+
 	readonly events = new EventEmitter();
 
 	readonly requests: LoggedRequest[] = [];
 
 	readonly uploads = new Map<string, StoredUpload>();
+
+	readonly uploadTickets = new Map<string, UploadTicket>();
 
 	readonly faults: FaultPlan;
 
@@ -112,20 +188,40 @@ export class FakeWaveSpeed {
 	readonly store: TaskStore;
 
 	/** Signed callbacks to the `webhook` URL of a submit, with hooks to tweak them. */
-	readonly webhooks = new WebhookSender();
+	readonly webhooks: WebhookSender;
 
 	readonly rateWindow: RateWindow;
 
 	/** Tasks WaveSpeed accepted, i.e. what the user would be billed for. */
 	acceptedTasks = 0;
 
-	syncWaitMs: number;
+	syncHoldMs: number;
+
+	/** Old name of syncHoldMs. */
+	get syncWaitMs(): number {
+		return this.syncHoldMs;
+	}
+
+	set syncWaitMs(ms: number) {
+		this.syncHoldMs = ms;
+	}
 
 	outputCompression: number;
+
+	/** Not WaveSpeed's: a test hook, see FakeWaveSpeedOptions.uploadTickets. */
+	uploadTicketsEnabled: boolean;
+
+	/** Not WaveSpeed's: a test hook, see FakeWaveSpeedOptions.suspended. */
+	suspended: boolean;
+
+	/** Not WaveSpeed's: a test hook, see FakeWaveSpeedOptions.insufficientCredits. */
+	insufficientCredits: boolean;
 
 	private api = createServer((req, res) => void this.handleApi(req, res));
 
 	private output = createServer((req, res) => void this.handleOutput(req, res));
+
+	private storage = createServer((req, res) => void this.handleStorage(req, res));
 
 	private outputs = new Map<string, Buffer>();
 
@@ -135,15 +231,23 @@ export class FakeWaveSpeed {
 
 	constructor(options: FakeWaveSpeedOptions = {}) {
 		this.apiKey = options.apiKey ?? 'ws-test-key-0123456789abcdef';
+		const tier = options.tier ? TIERS[options.tier] : undefined;
 		this.clock = {
 			taskMs: options.taskMs ?? 200,
 			taskJitterMs: options.taskJitterMs ?? 0,
-			concurrency: options.concurrency ?? 1000,
+			concurrency: options.concurrency ?? tier?.running ?? 1000,
 		};
-		this.syncWaitMs = options.syncWaitMs ?? 30_000;
+		this.syncHoldMs = options.syncHoldMs ?? options.syncWaitMs ?? 90_000;
 		this.outputCompression = options.outputCompression ?? 6;
+		this.uploadTicketsEnabled = options.uploadTickets ?? true;
+		this.suspended = options.suspended ?? false;
+		this.insufficientCredits = options.insufficientCredits ?? false;
+		this.webhooks = new WebhookSender(options.callbackRetryMs);
 		this.faults = new FaultPlan(options.faults);
-		this.rateWindow = new RateWindow(options.ratePerWindow, options.rateWindowMs);
+		this.rateWindow = new RateWindow(
+			options.ratePerWindow ?? tier?.perMinute,
+			options.rateWindowMs ?? (tier ? TIER_WINDOW_MS : undefined),
+		);
 		if (options.sharedOutput) {
 			this.sharedOutput = makePng(
 				options.sharedOutput.width,
@@ -166,7 +270,48 @@ export class FakeWaveSpeed {
 		const fake = new FakeWaveSpeed(options);
 		fake.url = await listen(fake.api);
 		fake.outputUrl = await listen(fake.output);
+		fake.storageUrl = await listen(fake.storage);
 		return fake;
+	}
+
+	/** Not WaveSpeed's: a test hook. Every API request now answers 403 (account suspended). */
+	suspend(suspended = true) {
+		this.suspended = suspended;
+	}
+
+	/** Not WaveSpeed's: a test hook. Submits now answer 400 "Insufficient credits". */
+	exhaustBalance(exhausted = true) {
+		this.insufficientCredits = exhausted;
+	}
+
+	/**
+	 * When each check of a task (GET /api/v3/predictions/{id}/result) came, in ms since its submit.
+	 * WaveSpeed's "How to Get Result" page (Task Result Polling Frequency) asks image tasks for at
+	 * least 2 s between checks, increasing; the fake only records (WaveSpeed's reaction is not
+	 * documented).
+	 */
+	checkTimes(taskId: string): number[] {
+		const task = this.store.tasks.get(taskId);
+		return task ? task.checks.map((at) => at - task.createdAt) : [];
+	}
+
+	/** How many gaps between checks of one task (submit → first check included) were under `ms`, over all tasks. */
+	checkGapsUnder(ms = 2000): number {
+		let count = 0;
+		for (const task of this.store.tasks.values()) {
+			let previous = task.createdAt;
+			for (const at of task.checks) {
+				if (at - previous < ms) count++;
+				previous = at;
+			}
+		}
+		return count;
+	}
+
+	/** PUTs at the storage host that carried an Authorization header (the key must not go there). */
+	get storageAuthorizationSeen(): number {
+		return this.requests.filter((r) => r.host === 'storage' && r.authorization !== undefined)
+			.length;
 	}
 
 	inject(rule: FaultRule) {
@@ -206,7 +351,7 @@ export class FakeWaveSpeed {
 
 	async close() {
 		this.store.close();
-		for (const server of [this.api, this.output]) {
+		for (const server of [this.api, this.output, this.storage]) {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(resolve));
 		}
@@ -219,6 +364,8 @@ export class FakeWaveSpeed {
 			path: (req.url ?? '/').split('?')[0],
 			route,
 			authorization: req.headers.authorization,
+			clientName: header(req, 'x-client-name'),
+			clientVersion: header(req, 'x-client-version'),
 			at: Date.now(),
 		};
 		this.requests.push(entry);
@@ -286,6 +433,16 @@ export class FakeWaveSpeed {
 		return true;
 	}
 
+	/**
+	 * `[output:object]`: outputs as `{url}` objects, as some WaveSpeed models answer (the npm SDK
+	 * 0.3.2 reads `.url` of such an entry).
+	 */
+	private outputsOf(task: FakeTask): Array<string | { url: string }> {
+		return String(task.body.prompt ?? '').includes('[output:object]')
+			? task.outputs.map((url) => ({ url }))
+			: task.outputs;
+	}
+
 	private publicTask(task: FakeTask, base64: boolean) {
 		return {
 			id: task.id,
@@ -293,7 +450,7 @@ export class FakeWaveSpeed {
 			status: task.status,
 			outputs: base64
 				? task.outputs.map((_, n) => this.outputPng(task, n).toString('base64'))
-				: task.outputs,
+				: this.outputsOf(task),
 			error: task.error ?? '',
 			timings:
 				task.completedAt && task.startedAt ? { inference: task.completedAt - task.startedAt } : {},
@@ -311,7 +468,7 @@ export class FakeWaveSpeed {
 			id,
 			model,
 			input: task.body,
-			...(status === 'completed' ? { outputs: task.outputs } : {}),
+			...(status === 'completed' ? { outputs: this.outputsOf(task) } : {}),
 			urls,
 			has_nsfw_contents,
 			status,
@@ -349,9 +506,12 @@ export class FakeWaveSpeed {
 		const route = routeOf(req.method ?? 'GET', path);
 		const entry = this.log('api', req, route);
 		const body = await readBody(req);
+		// 401 = a wrong key, or one not activated yet by a top-up (docs "Authentication").
 		if (req.headers.authorization !== `Bearer ${this.apiKey}`) {
 			return this.envelope(res, entry, 401, 'Unauthorized: invalid or missing API key');
 		}
+		// 403 = account suspended or the key lacks permission (docs "Authentication").
+		if (this.suspended && route !== 'control') return this.send(res, entry, 403, SUSPENDED_BODY);
 		const fault = this.faults.take(route);
 		if (this.applyFault(fault, res, entry)) return;
 		if (route === 'balance') return this.envelope(res, entry, 200, 'success', { balance: 12.5 });
@@ -372,8 +532,13 @@ export class FakeWaveSpeed {
 		if (route === 'webhookSecret')
 			return this.envelope(res, entry, 200, 'success', { secret: this.webhooks.secret });
 		if (route === 'upload') return this.handleUpload(body, req, res, entry);
+		if (route === 'uploadTicket') return this.handleUploadTicket(body, req, res, entry);
 		if (route === 'poll') return this.handlePoll(path, res, entry);
 		if (route === 'submit') {
+			if (this.insufficientCredits) {
+				// An exhausted balance: HTTP 400 in the envelope (wording: INSUFFICIENT_CREDITS_MESSAGE).
+				return this.envelope(res, entry, 400, INSUFFICIENT_CREDITS_MESSAGE);
+			}
 			const webhookUrl = new URL(req.url ?? '/', this.url).searchParams.get('webhook') ?? undefined;
 			return this.handleSubmit(path, body, res, entry, fault, webhookUrl);
 		}
@@ -389,7 +554,7 @@ export class FakeWaveSpeed {
 		const file = parseMultipart(body, req.headers['content-type']).find((p) => p.name === 'file');
 		if (!file || file.data.length === 0)
 			return this.envelope(res, entry, 400, 'Missing file field "file"');
-		if (file.data.length > 20 * 1024 * 1024)
+		if (file.data.length > UPLOAD_LIMIT)
 			return this.envelope(res, entry, 413, 'File exceeds 20 MB');
 		const id = `u${this.uploads.size + 1}`;
 		this.uploads.set(id, {
@@ -407,11 +572,103 @@ export class FakeWaveSpeed {
 		});
 	}
 
+	/**
+	 * WaveSpeed's current upload API (the SDKs' `upload`): JSON `{filename, size, content_type?}` →
+	 * a ticket whose `upload` says how to PUT the bytes to a storage host, and the `download_url`
+	 * they are served at afterwards. `upload.headers`' token header and `expires_at`'s format are ours.
+	 */
+	private handleUploadTicket(
+		body: Buffer,
+		req: IncomingMessage,
+		res: ServerResponse,
+		entry: LoggedRequest,
+	) {
+		if (!this.uploadTicketsEnabled) {
+			return this.envelope(res, entry, 404, `No route ${req.method} ${entry.path}`);
+		}
+		if (req.method !== 'POST') return this.envelope(res, entry, 405, 'Method not allowed');
+		let request: { filename?: unknown; size?: unknown; content_type?: unknown };
+		try {
+			request = JSON.parse(body.toString('utf8'));
+		} catch {
+			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
+		}
+		const { filename, size, content_type: contentType } = request ?? {};
+		if (typeof filename !== 'string' || filename.trim() === '')
+			return this.envelope(res, entry, 400, 'filename is required');
+		if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0)
+			return this.envelope(res, entry, 400, 'size must be a positive integer');
+		if (size > UPLOAD_LIMIT) return this.envelope(res, entry, 413, 'File exceeds 20 MB');
+		if (contentType !== undefined && typeof contentType !== 'string')
+			return this.envelope(res, entry, 400, 'content_type must be a string');
+		const id = `t${this.uploadTickets.size + 1}`;
+		const ticket: UploadTicket = {
+			id,
+			fileName: filename,
+			size,
+			contentType: contentType ?? 'application/octet-stream',
+			token: randomBytes(12).toString('hex'),
+		};
+		this.uploadTickets.set(id, ticket);
+		const type = /^(image|video|audio)\//.exec(ticket.contentType)?.[1] ?? 'file';
+		return this.envelope(res, entry, 200, 'success', {
+			type,
+			download_url: `${this.outputUrl}/uploads/${id}/${encodeURIComponent(filename)}`,
+			filename,
+			size,
+			upload: {
+				method: 'PUT',
+				url: `${this.storageUrl}/put/${id}`,
+				headers: { 'content-type': ticket.contentType, [UPLOAD_TOKEN_HEADER]: ticket.token },
+				expires_at: new Date(Date.now() + 3600_000).toISOString(),
+			},
+		});
+	}
+
+	/**
+	 * The storage host an upload ticket points at: takes the PUT of the bytes with exactly the
+	 * ticket's headers (no key: it is not the API), then the ticket's download_url serves them.
+	 */
+	private async handleStorage(req: IncomingMessage, res: ServerResponse) {
+		const path = (req.url ?? '/').split('?')[0];
+		const entry = this.log('storage', req, 'storagePut');
+		const body = await readBody(req);
+		if (this.applyFault(this.faults.take('storagePut'), res, entry)) return;
+		const ticket = this.uploadTickets.get(/^\/put\/([^/]+)$/.exec(path)?.[1] ?? '');
+		if (req.method !== 'PUT' || !ticket) return this.envelope(res, entry, 404, 'Not found');
+		if (req.headers[UPLOAD_TOKEN_HEADER] !== ticket.token)
+			return this.envelope(res, entry, 403, `Missing or wrong ${UPLOAD_TOKEN_HEADER}`);
+		if (req.headers['content-type'] !== ticket.contentType) {
+			return this.envelope(res, entry, 403, `content-type must be ${ticket.contentType}`);
+		}
+		if (body.length > UPLOAD_LIMIT) return this.envelope(res, entry, 413, 'File exceeds 20 MB');
+		if (body.length !== ticket.size) {
+			return this.envelope(
+				res,
+				entry,
+				400,
+				`Size mismatch: the ticket says ${ticket.size} bytes, the PUT sent ${body.length}`,
+			);
+		}
+		ticket.putAt = Date.now();
+		this.uploads.set(ticket.id, {
+			id: ticket.id,
+			fileName: ticket.fileName,
+			contentType: ticket.contentType,
+			data: body,
+		});
+		entry.status = 200;
+		res.writeHead(200);
+		res.end();
+		this.events.emit('request', entry);
+	}
+
 	private handlePoll(path: string, res: ServerResponse, entry: LoggedRequest) {
 		const id = decodeURIComponent(path.split('/')[4]);
 		const task = this.store.tasks.get(id);
 		if (!task) return this.envelope(res, entry, 404, `Prediction ${id} not found`);
 		task.polls++;
+		task.checks.push(Date.now());
 		if (task.status === 'completed' && task.firstSeenCompletedAt === undefined)
 			task.firstSeenCompletedAt = Date.now();
 		return this.envelope(
@@ -438,6 +695,9 @@ export class FakeWaveSpeed {
 			body = JSON.parse(raw.toString('utf8'));
 		} catch {
 			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
+		}
+		if (body.enable_base64_output === true && webhookUrl !== undefined) {
+			return this.send(res, entry, 400, { error: BASE64_WEBHOOK_ERROR });
 		}
 		const problem = validateSubmit(body) ?? validateLoras(model, body);
 		if (problem) return this.envelope(res, entry, 400, problem);
@@ -468,10 +728,17 @@ export class FakeWaveSpeed {
 		if (body.enable_sync_mode !== true)
 			return this.envelope(res, entry, 200, 'success', this.publicTask(task, base64));
 		await this.settledOrTimeout(task);
-		if (task.status === 'processing' || task.status === 'created') {
-			return this.envelope(res, entry, 504, 'Gateway timeout: the task is still running', {
+		if (task.completedAt === undefined) {
+			// WaveSpeed's answer when the hold ends first: HTTP 200, code 5004 inside data (the
+			// fixture shared by the Go, Python and Java SDK tests). Its text names the hold in seconds.
+			const seconds = Number((this.syncHoldMs / 1000).toFixed(3));
+			return this.envelope(res, entry, 200, 'success', {
 				id: task.id,
-				status: task.status,
+				status: 'processing',
+				code: 5004,
+				error: `Sync mode timed out after ${seconds} seconds. The prediction is still processing asynchronously.`,
+				urls: { get: `${this.url}/api/v3/predictions/${task.id}/result` },
+				outputs: [],
 			});
 		}
 		if (task.status === 'completed') task.firstSeenCompletedAt ??= Date.now();
@@ -481,7 +748,7 @@ export class FakeWaveSpeed {
 	private settledOrTimeout(task: FakeTask): Promise<void> {
 		return new Promise((resolve) => {
 			const done = (finished: FakeTask) => finished === task && finish();
-			const timer = setTimeout(() => finish(), this.syncWaitMs);
+			const timer = setTimeout(() => finish(), this.syncHoldMs);
 			const finish = () => {
 				clearTimeout(timer);
 				this.events.off('finished', done);

@@ -1,8 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not in the published package */
 import { randomUUID } from 'node:crypto';
 
+/**
+ * The statuses WaveSpeed's SDKs stop on (Python 2.0.x, Java, Go: completed, failed, cancelled,
+ * timeout; npm 0.3.2 adds deleted), plus created/processing; any other word is a status the SDKs
+ * keep checking on (`[status:<word>]`).
+ */
 export type FakeStatus =
-	'created' | 'processing' | 'completed' | 'failed' | 'cancelled' | 'timeout';
+	| 'created'
+	| 'processing'
+	| 'completed'
+	| 'failed'
+	| 'cancelled'
+	| 'timeout'
+	| 'deleted'
+	| (string & {});
 
 export interface FakeTask {
 	id: string;
@@ -20,6 +32,8 @@ export interface FakeTask {
 	/** When a poll first answered "completed": the node's detection lag is this minus completedAt. */
 	firstSeenCompletedAt?: number;
 	polls: number;
+	/** When each check (GET …/result) came, in ms since the epoch: see FakeWaveSpeed.checkTimes. */
+	checks: number[];
 	/** Where WaveSpeed calls back when the task ends. */
 	webhookUrl?: string;
 }
@@ -39,6 +53,8 @@ function scriptedOutcome(
 		return { status: 'failed', error: fail[1] || 'The model could not process this request' };
 	if (prompt.includes('[cancel]'))
 		return { status: 'cancelled', error: 'Task cancelled by the server' };
+	// WaveSpeed deletes predictions after 7 days; the npm SDK 0.3.2 stops on "deleted".
+	if (prompt.includes('[deleted]')) return { status: 'deleted', error: 'prediction deleted' };
 	if (prompt.includes('[no-outputs]')) return { status: 'completed', outputs: 0 };
 	return undefined;
 }
@@ -83,6 +99,7 @@ export class TaskStore {
 			outputs: [],
 			createdAt: Date.now(),
 			polls: 0,
+			checks: [],
 			webhookUrl,
 		};
 		this.tasks.set(task.id, task);
@@ -96,7 +113,9 @@ export class TaskStore {
 			const task = this.queue.shift()!;
 			this.running++;
 			this.maxRunning = Math.max(this.maxRunning, this.running);
-			task.status = 'processing';
+			// `[status:<word>]`: a status the SDKs do not know, which they keep checking on (they stop
+			// only on the terminal ones); the task then completes as usual.
+			task.status = /\[status:([^\]]+)\]/.exec(String(task.body.prompt))?.[1] ?? 'processing';
 			task.startedAt = Date.now();
 			if (String(task.body.prompt).includes('[hang]')) continue;
 			const scriptedMs = /\[ms:(\d+)\]/.exec(String(task.body.prompt));

@@ -6,11 +6,15 @@ export const LORA_MODELS = [
 
 const HUGGING_FACE_REPO = /^[\w.-]+\/[\w.-]+$/;
 
+/**
+ * A URL or a Hugging Face repository (the model pages' `loras[].path`). WaveSpeed sets no rule on
+ * the file name's ending, so neither does the fake.
+ */
 function isLoraPath(path: string): boolean {
 	if (HUGGING_FACE_REPO.test(path)) return true;
 	try {
 		const url = new URL(path);
-		return ['http:', 'https:'].includes(url.protocol) && url.pathname.endsWith('.safetensors');
+		return ['http:', 'https:'].includes(url.protocol);
 	} catch {
 		return false;
 	}
@@ -29,7 +33,7 @@ export function validateLoras(model: string, body: Record<string, unknown>): str
 			return `loras[${n}].scale must be a number from 0 to 4`;
 		}
 		if (!isLoraPath(path)) {
-			return `Failed to load LoRA from ${path}: expected a .safetensors URL or a Hugging Face repository`;
+			return `Failed to load LoRA from ${path}: expected a URL or a Hugging Face repository`;
 		}
 	}
 	return undefined;

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
 /** What to do to the next callback, so tests can see the trigger refuse or deduplicate it. */
@@ -16,13 +16,15 @@ export interface CallbackTweak {
 	drop?: boolean;
 	/** Hold it back until `release()` is called. */
 	hold?: boolean;
+	/** Not WaveSpeed's: a test hook. Send it with this webhook-id instead of the task id. */
+	webhookId?: string;
 }
 
 export interface Delivery {
 	webhookId: string;
 	url: string;
 	taskId: string;
-	/** The HTTP status the receiver answered, or the error when none came. */
+	/** The HTTP status the receiver answered, or the error (connection failure) when none came. */
 	status?: number;
 	error?: string;
 	attempt: number;
@@ -30,8 +32,11 @@ export interface Delivery {
 	at: number;
 }
 
-/** WaveSpeed retries a delivery that was not answered with 2xx up to 3 times. */
-const ATTEMPTS = 4;
+/**
+ * WaveSpeed retries a callback its receiver answered with an error (4xx too) or did not answer, up
+ * to 3 times with back-off (WaveSpeed's webhook docs). The waits are ours: 1 s, 2 s, 4 s.
+ */
+export const DEFAULT_CALLBACK_RETRY_MS = [1000, 2000, 4000];
 
 /** Signs as WaveSpeed documents: HMAC-SHA256 over "<id>.<timestamp>.<raw body>", key = secret without "whsec_". */
 export function signCallback(
@@ -56,8 +61,15 @@ export class WebhookSender {
 
 	readonly events = new EventEmitter();
 
-	/** Waits before the 2nd, 3rd and 4th attempt; none by default (tests), a back-off in queue runs. */
-	retryDelaysMs: number[] = [];
+	/**
+	 * Waits before each retry: its length is the number of retries (WaveSpeed: 3). Tests pass small
+	 * ones (FakeWaveSpeedOptions.callbackRetryMs), e.g. [0, 0, 0], or [] for no retries.
+	 */
+	retryDelaysMs: number[];
+
+	constructor(retryDelaysMs: number[] = DEFAULT_CALLBACK_RETRY_MS) {
+		this.retryDelaysMs = [...retryDelaysMs];
+	}
 
 	private tweaks: CallbackTweak[] = [];
 
@@ -89,7 +101,8 @@ export class WebhookSender {
 	deliver(url: string, task: { id: string } & Record<string, unknown>) {
 		const tweak = this.tweaks.shift() ?? {};
 		if (tweak.drop) return;
-		const webhookId = `msg_${randomUUID().replace(/-/g, '')}`;
+		// WaveSpeed's signed webhook example uses the task id as the webhook-id.
+		const webhookId = tweak.webhookId ?? task.id;
 		const send = async () => {
 			for (let copy = 0; copy <= (tweak.duplicates ?? 0); copy++)
 				await this.sendWithRetries(url, webhookId, task, tweak);
@@ -108,11 +121,13 @@ export class WebhookSender {
 		task: { id: string },
 		tweak: CallbackTweak,
 	) {
-		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			const delayMs = this.retryDelaysMs[attempt - 2] ?? 0;
+		const retries = [...this.retryDelaysMs];
+		for (let attempt = 1; attempt <= retries.length + 1; attempt++) {
+			const delayMs = retries[attempt - 2] ?? 0;
 			if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 			const delivery = await this.sendOnce(url, webhookId, task, tweak, attempt);
-			if (delivery.status !== undefined && delivery.status < 500) return;
+			// Only a 2xx ends it: WaveSpeed retries 4xx, 5xx and no answer alike.
+			if (delivery.status !== undefined && delivery.status >= 200 && delivery.status < 300) return;
 		}
 	}
 
