@@ -174,22 +174,39 @@ describe('faults end in a clear answer, never a second bill', () => {
 		},
 	);
 
-	test('sync mode answered by a gateway timeout falls back to polling the task id', async () => {
-		const saved = { syncWaitMs: ws.fake.syncWaitMs, taskMs: ws.fake.clock.taskMs };
-		ws.fake.syncWaitMs = 20;
+	test("sync mode past WaveSpeed's hold (its 5004 answer): the node checks that task, never submits again", async () => {
+		const saved = { syncHoldMs: ws.fake.syncHoldMs, taskMs: ws.fake.clock.taskMs };
+		ws.fake.syncHoldMs = 20;
 		ws.fake.clock.taskMs = 300;
 		try {
 			const before = snapshot();
 			const result = await ws.run({ parameters: simple({ options: { syncMode: true } }) });
 			expect(result.error).toBeUndefined();
-			expect(ws.fake.requests.filter((r) => r.route === 'submit').at(-1)!.status).toBe(504);
+			const task = ws.fake.tasks.at(-1)!;
+			expect(task.body.enable_sync_mode).toBe(true);
 			expect(ws.fake.count('poll') - before.polls).toBeGreaterThan(0);
 			expect(ws.fake.acceptedTasks - before.accepted).toBe(1);
-			expect(result.items[0].json.status).toBe('completed');
+			expect(result.items[0].json).toMatchObject({ id: task.id, status: 'completed' });
 		} finally {
-			ws.fake.syncWaitMs = saved.syncWaitMs;
+			ws.fake.syncHoldMs = saved.syncHoldMs;
 			ws.fake.clock.taskMs = saved.taskMs;
 		}
+	});
+
+	test('sync mode within the hold: the answer is the finished task, no check needed', async () => {
+		const before = snapshot();
+		const result = await ws.run({ parameters: simple({ options: { syncMode: true } }) });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.status).toBe('completed');
+		expect(ws.fake.count('poll') - before.polls).toBe(0);
+	});
+
+	test('sync mode with a Timeout shorter than WaveSpeed holds the request: sent async, then checked', async () => {
+		const result = await ws.run({
+			parameters: simple({ options: { syncMode: true, timeout: 60 } }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(ws.fake.tasks.at(-1)!.body.enable_sync_mode).toBe(false);
 	});
 
 	test('a redirect from the API host is not followed with the key', async () => {

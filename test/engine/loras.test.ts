@@ -48,13 +48,37 @@ describe('the LoRA edit models', () => {
 		expect(ws.fake.tasks.at(-1)!.body).not.toHaveProperty('loras');
 	});
 
-	test("WaveSpeed's own refusal of a path comes back with WaveSpeed's message", async () => {
+	test("WaveSpeed's own refusal of a LoRA comes back with WaveSpeed's message", async () => {
+		// Which paths WaveSpeed accepts is its call (any URL or repository may hold a LoRA); its
+		// refusal, in its envelope, is what the user reads.
+		ws.fake.inject({
+			route: 'submit',
+			action: {
+				kind: 'status',
+				status: 400,
+				body: {
+					code: 400,
+					message: 'Failed to load LoRA from https://example.com/model.bin',
+					data: null,
+				},
+			},
+		});
 		const result = await ws.run({
 			parameters: withLoras(LORA_9B, loras({ path: 'https://example.com/model.bin', scale: 1 })),
 		});
 		expect(result.error?.message).toBe(
-			'WaveSpeed refused the request: Failed to load LoRA from https://example.com/model.bin: expected a .safetensors URL or a Hugging Face repository',
+			'WaveSpeed refused the request: Failed to load LoRA from https://example.com/model.bin',
 		);
+	});
+
+	test('a path that is not a .safetensors URL is sent as given: WaveSpeed decides', async () => {
+		const result = await ws.run({
+			parameters: withLoras(LORA_9B, loras({ path: 'https://example.com/model.bin', scale: 1 })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(ws.fake.tasks.at(-1)!.body.loras).toEqual([
+			{ path: 'https://example.com/model.bin', scale: 1 },
+		]);
 	});
 
 	test.each([

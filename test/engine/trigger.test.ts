@@ -3,7 +3,9 @@ import { pngSize } from '../../devkit/fake-wavespeed/png';
 import { TriggerHarness } from '../../devkit/harness/trigger';
 import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
 
-const ws = withFakeWaveSpeed({ taskMs: 50 });
+// WaveSpeed retries a callback its receiver refused, up to 3 times (short waits here).
+const RETRIES = 3;
+const ws = withFakeWaveSpeed({ taskMs: 50, callbackRetryMs: [10, 20, 40] });
 
 let trigger: TriggerHarness;
 
@@ -86,9 +88,10 @@ describe('WaveSpeed Trigger', () => {
 		await startTrigger();
 		ws.fake.webhooks.tweakNext(tweak);
 
-		const { calls } = await submitWithCallback();
+		const { calls } = await submitWithCallback('Make it blue', 1 + RETRIES);
 
-		expect(calls.map((c) => c.status)).toEqual([401]);
+		// Each of WaveSpeed's retries is refused the same way; none starts an execution.
+		expect(calls.map((c) => c.status)).toEqual([401, 401, 401, 401]);
 		expect(trigger.started).toHaveLength(0);
 	});
 
@@ -165,8 +168,8 @@ describe('WaveSpeed Trigger', () => {
 		const before = ws.fake.count('webhookSecret');
 		ws.fake.webhooks.rotateSecret();
 
-		const refused = await submitWithCallback('Within the minute');
-		expect(refused.calls.map((c) => c.status)).toEqual([401]);
+		const refused = await submitWithCallback('Within the minute', 1 + RETRIES);
+		expect(refused.calls.map((c) => c.status)).toEqual([401, 401, 401, 401]);
 		expect(ws.fake.count('webhookSecret')).toBe(before);
 
 		const realNow = Date.now.bind(Date);

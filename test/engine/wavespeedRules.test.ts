@@ -1,5 +1,12 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- dev-only code, not in the published package */
 import type { FakeWaveSpeed, LoggedRequest } from '../../devkit/fake-wavespeed/server';
-import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
+import { readFileSync } from 'node:fs';
+
+import { binaryImages, editParameters, pngFile, urlImages, withFakeWaveSpeed } from './fixtures';
+
+const packageVersion = (
+	JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string }
+).version;
 
 // What WaveSpeed's own clients and docs ask of a client, through n8n's engine against the fake.
 // Each answer injected here has the shape WaveSpeed's SDK fixtures or docs show.
@@ -219,5 +226,88 @@ describe('refused before anything is sent', () => {
 			parameters: simple({ options: { webhookUrl: 'http://127.0.0.1:9/webhook/x' } }),
 		});
 		expect(result.error).toBeUndefined();
+	});
+});
+
+describe("uploads through WaveSpeed's current API (a ticket, then a PUT to its storage)", () => {
+	test('a binary input: ticket, PUT without the key, then the download URL is sent', async () => {
+		const counts = () => ({
+			tickets: ws.fake.count('uploadTicket'),
+			puts: ws.fake.count('storagePut', 'storage'),
+			multipart: ws.fake.count('upload'),
+		});
+		const before = counts();
+		const photo = pngFile(400, 300, 'ticket.png');
+		const result = await ws.run({
+			items: [{ binary: { photo } }],
+			parameters: editParameters({ images: binaryImages('photo') }),
+		});
+		expect(result.error).toBeUndefined();
+		const after = counts();
+		expect(after.tickets - before.tickets).toBe(1);
+		expect(after.puts - before.puts).toBe(1);
+		expect(after.multipart - before.multipart).toBe(0);
+		expect(ws.fake.storageAuthorizationSeen).toBe(0);
+		const upload = [...ws.fake.uploads.values()].at(-1)!;
+		expect(upload.data.equals(photo.bytes)).toBe(true);
+		expect(ws.fake.tasks.at(-1)!.body.images).toEqual([
+			expect.stringContaining(`/uploads/${upload.id}/ticket.png`),
+		]);
+	});
+
+	test('a storage refusal is an upload error, and no task is submitted', async () => {
+		const submits = ws.fake.count('submit');
+		ws.fake.inject({
+			route: 'storagePut',
+			action: { kind: 'status', status: 403, body: { error: 'SignatureDoesNotMatch' } },
+		});
+		const result = await ws.run({
+			items: [{ binary: { photo: pngFile(100, 100) } }],
+			parameters: editParameters({ images: binaryImages('photo') }),
+		});
+		expect(result.error?.message).toMatch(
+			/^WaveSpeed's upload storage \(127\.0\.0\.1:\d+\) refused the image \(HTTP 403\)/,
+		);
+		expect(ws.fake.count('submit')).toBe(submits);
+	});
+});
+
+describe('a gateway without the ticket endpoint (404): the older multipart upload', () => {
+	const old = withFakeWaveSpeed({
+		taskMs: 100,
+		uploadTickets: false,
+		apiKey: 'ws-old-gateway-key-01',
+	});
+
+	test('falls back once, then uses multipart for the account without asking again', async () => {
+		for (const name of ['one.png', 'two.png']) {
+			const result = await old.run({
+				items: [{ binary: { photo: pngFile(120, 80, name) } }],
+				parameters: editParameters({ images: binaryImages('photo') }),
+			});
+			expect(result.error).toBeUndefined();
+		}
+		expect(old.fake.count('uploadTicket')).toBe(1);
+		expect(old.fake.count('upload')).toBe(2);
+		expect(old.fake.tasks.map((t) => (t.body.images as string[])[0])).toEqual([
+			expect.stringMatching(/one\.png$/),
+			expect.stringMatching(/two\.png$/),
+		]);
+	});
+});
+
+describe("attribution, as WaveSpeed's official clients send it", () => {
+	test('every API request carries X-Client-Name and X-Client-Version; no other host gets them', async () => {
+		const from = ws.fake.requests.length;
+		const result = await ws.run({ parameters: simple() });
+		expect(result.error).toBeUndefined();
+		const requests = ws.fake.requests.slice(from);
+		const api = requests.filter((r) => r.host === 'api');
+		expect(api.length).toBeGreaterThanOrEqual(2);
+		for (const r of api) {
+			expect(r.clientName).toBe('n8n-nodes-wavespeed-image-edit');
+			expect(r.clientVersion).toBe(packageVersion);
+		}
+		for (const r of requests.filter((r) => r.host !== 'api')) expect(r.clientName).toBeUndefined();
 	});
 });

@@ -75,7 +75,7 @@ async function uploadWithTicket(
 		if (error instanceof WaveSpeedError && [404, 405].includes(Number(error.httpCode))) {
 			return undefined;
 		}
-		throw error;
+		throw client.ensure(error);
 	}
 	const { download_url: downloadUrl, upload } = ticket ?? {};
 	if (!downloadUrl || !upload?.url || (upload.method ?? 'PUT').toUpperCase() !== 'PUT') {
