@@ -1,5 +1,7 @@
 export type Route =
 	| 'submit'
+	/** POST /api/v3/model/price */
+	| 'price'
 	| 'poll'
 	| 'upload'
 	/** POST /api/v3/media/uploads: the upload ticket. */

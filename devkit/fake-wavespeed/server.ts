@@ -13,6 +13,7 @@ import {
 } from './faults';
 import { parseMultipart } from './multipart';
 import { makePng, pngSize } from './png';
+import { Balance, chargeOf, type ModelPrice, priceAnswer, TEST_PRICES } from './pricing';
 import { RateWindow } from './rateWindow';
 import { type FakeTask, type TaskClock, TaskStore } from './tasks';
 import { TIER_WINDOW_MS, type TierName, TIERS } from './tiers';
@@ -84,6 +85,10 @@ export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	suspended?: boolean;
 	/** Not WaveSpeed's: a test hook. Submits answer 400 INSUFFICIENT_CREDITS_MESSAGE. */
 	insufficientCredits?: boolean;
+	/** The account's balance in USD, lowered per accepted task (default 1000). */
+	balance?: number;
+	/** Prices per model (default TEST_PRICES, test data). */
+	prices?: Record<string, ModelPrice>;
 	/** Waits before each callback retry (WaveSpeed retries 3 times); default 1 s, 2 s, 4 s. */
 	callbackRetryMs?: number[];
 	faults?: RandomFaults;
@@ -147,6 +152,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 function routeOf(method: string, path: string): Route {
 	if (path === '/api/v3/balance') return 'balance';
+	if (path === '/api/v3/model/price') return 'price';
 	if (path === '/api/v3/webhook/secret') return 'webhookSecret';
 	if (path === CONTROL_PATH) return 'control';
 	if (path === '/api/v3/media/upload/binary') return 'upload';
@@ -195,6 +201,14 @@ export class FakeWaveSpeed {
 	/** Tasks WaveSpeed accepted, i.e. what the user would be billed for. */
 	acceptedTasks = 0;
 
+	/** The account's balance, lowered by each accepted task's charge. */
+	readonly balance: Balance;
+
+	readonly prices: Record<string, ModelPrice>;
+
+	/** What the pricing endpoint was asked, in order. */
+	readonly priceRequests: Array<{ modelId: string; inputs: unknown }> = [];
+
 	syncHoldMs: number;
 
 	/** Old name of syncHoldMs. */
@@ -242,6 +256,8 @@ export class FakeWaveSpeed {
 		this.uploadTicketsEnabled = options.uploadTickets ?? true;
 		this.suspended = options.suspended ?? false;
 		this.insufficientCredits = options.insufficientCredits ?? false;
+		this.balance = new Balance(options.balance ?? 1000);
+		this.prices = { ...TEST_PRICES, ...options.prices };
 		this.webhooks = new WebhookSender(options.callbackRetryMs);
 		this.faults = new FaultPlan(options.faults);
 		this.rateWindow = new RateWindow(
@@ -514,7 +530,9 @@ export class FakeWaveSpeed {
 		if (this.suspended && route !== 'control') return this.send(res, entry, 403, SUSPENDED_BODY);
 		const fault = this.faults.take(route);
 		if (this.applyFault(fault, res, entry)) return;
-		if (route === 'balance') return this.envelope(res, entry, 200, 'success', { balance: 12.5 });
+		if (route === 'balance')
+			return this.envelope(res, entry, 200, 'success', { balance: this.balance.dollars });
+		if (route === 'price') return this.handlePrice(body, res, entry);
 		if (route === 'control') {
 			if (req.method === 'POST')
 				this.webhooks.tweakNext(...(JSON.parse(body.toString('utf8')) as CallbackTweak[]));
@@ -680,6 +698,19 @@ export class FakeWaveSpeed {
 		);
 	}
 
+	private handlePrice(raw: Buffer, res: ServerResponse, entry: LoggedRequest) {
+		let body: { model_id?: unknown; inputs?: unknown };
+		try {
+			body = JSON.parse(raw.toString('utf8'));
+		} catch {
+			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
+		}
+		const price = typeof body.model_id === 'string' ? this.prices[body.model_id] : undefined;
+		if (!price) return this.envelope(res, entry, 404, `Unknown model ${String(body.model_id)}`);
+		this.priceRequests.push({ modelId: String(body.model_id), inputs: body.inputs });
+		return this.envelope(res, entry, 200, 'success', priceAnswer(String(body.model_id), price));
+	}
+
 	private async handleSubmit(
 		path: string,
 		raw: Buffer,
@@ -713,6 +744,10 @@ export class FakeWaveSpeed {
 				429,
 				`Too many requests: at most ${this.rateWindow.perWindow} tasks per minute`,
 			);
+		}
+		// A task is paid when WaveSpeed accepts it; a short balance refuses the submit.
+		if (!this.balance.charge(chargeOf(this.prices[model]))) {
+			return this.envelope(res, entry, 400, INSUFFICIENT_CREDITS_MESSAGE);
 		}
 		const task = this.store.create(model, body, size.width, size.height, webhookUrl);
 		this.acceptedTasks++;

@@ -37,6 +37,10 @@ export class KeptMap<V> {
 		}
 	}
 
+	delete(key: string) {
+		this.entries.delete(key);
+	}
+
 	/** Drops every entry whose key matches. */
 	deleteWhere(matches: (key: string) => boolean) {
 		for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);

@@ -16,6 +16,11 @@ import {
 export interface ItemOperation<Request> {
 	read(ctx: IExecuteFunctions, itemIndex: number): Request | Promise<Request>;
 	run(item: BatchItem, request: Request): Promise<INodeExecutionData>;
+	/**
+	 * Called once every item is read, before any is run: a check of the whole batch (its cost).
+	 * Throwing refuses the batch: nothing is sent.
+	 */
+	check?(ctx: IExecuteFunctions, requests: Request[]): Promise<void>;
 	/** Called when the node returns its items: n8n will not run it again for this execution. */
 	finished?(ctx: IExecuteFunctions): void;
 }
@@ -95,6 +100,17 @@ export async function runBatch<Request>(
 		} catch (error) {
 			fail(i, error);
 			requests.push(undefined);
+		}
+	}
+
+	const readable = requests.filter((request): request is Request => request !== undefined);
+	if (operation.check && readable.length > 0) {
+		try {
+			await operation.check(ctx, readable);
+		} catch (error) {
+			requests.forEach((request, i) => request !== undefined && fail(i, error));
+			operation.finished?.(ctx);
+			return [results];
 		}
 	}
 

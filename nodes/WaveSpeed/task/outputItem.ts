@@ -63,6 +63,8 @@ export function taskJson(
 		timings: (task.timings ?? {}) as IDataObject,
 		seed: facts.seed ?? echoed.seed ?? null,
 		size: facts.size ?? echoed.size ?? null,
+		cost: facts.cost ?? null,
+		currency: facts.cost === undefined || facts.cost === null ? null : (facts.currency ?? null),
 		createdAt: task.created_at ?? null,
 		resultUrl: task.urls?.get ?? null,
 	};

@@ -95,6 +95,16 @@ async function submitOrRecover(item: ItemContext, submission: Submission): Promi
 	}
 }
 
+/** Whether an earlier try of this item in this execution submitted the same request. */
+export function wasSubmitted(
+	ctx: ItemContext['ctx'],
+	itemIndex: number,
+	fingerprint: Submission,
+): boolean {
+	const key = acceptedTaskKey(ctx.getExecutionId(), ctx.getNode().name, itemIndex, fingerprint);
+	return acceptedTasks.recall(key) !== undefined;
+}
+
 /** Forgets an execution's accepted tasks for a node once it has succeeded: no retry follows. */
 export function forgetAcceptedTasks(executionId: string, nodeName: string) {
 	acceptedTasks.forget(executionId, nodeName);

@@ -36,4 +36,7 @@ export interface RequestFacts {
 	model?: string;
 	seed?: number;
 	size?: string;
+	/** What WaveSpeed charges for the task, from its pricing endpoint; null when unknown. */
+	cost?: number | null;
+	currency?: string | null;
 }

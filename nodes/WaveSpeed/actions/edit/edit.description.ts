@@ -140,6 +140,15 @@ const fields: INodeProperties[] = [
 				description:
 					'Whether WaveSpeed returns the images inline as base64 instead of as URLs. With Download Output off, the base64 text is returned in the JSON field "outputs".',
 			},
+			{
+				displayName: 'Max Cost per Execution',
+				name: 'maxCostPerExecution',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 4 },
+				default: 0,
+				description:
+					"The most this node may spend in one execution, in WaveSpeed's currency (US dollars). Before anything is sent, the node adds up WaveSpeed's price for every item and, over this limit, submits nothing. When no price can be had it also submits nothing.",
+			},
 			...resultOptionFields,
 			{
 				displayName: 'Sync Mode',

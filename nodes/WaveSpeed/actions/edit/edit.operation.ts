@@ -6,13 +6,17 @@ import { taskJson } from '../../task/outputItem';
 import { forgetAcceptedTasks, submitOnce } from '../../task/submitOnce';
 import { taskResult } from '../../task/taskResult';
 import type { ItemOperation } from '../batch';
+import { checkCosts } from './costGuard';
 import { imageUrls } from './imageUrls';
+import { quoteFor } from './price';
 import { readEditRequest, type EditRequest } from './request';
 import { chooseSeed, editFingerprint, editSubmission } from './submission';
 
 /** One item: images → submit (once) → wait → outputs. */
 async function editImage(batchItem: BatchItem, request: EditRequest): Promise<INodeExecutionData> {
 	const item = await openItem(batchItem, request.options.timeoutMs);
+	// Asked while the image is uploaded and edited: it is needed only for the output.
+	const quote = quoteFor(item.client, request);
 	const seed = chooseSeed(request);
 	const { task, facts } = await submitOnce(item, {
 		fingerprint: editFingerprint(request),
@@ -21,7 +25,14 @@ async function editImage(batchItem: BatchItem, request: EditRequest): Promise<IN
 	});
 	item.onSubmitted(task.id);
 	item.observer.accepted(task.status);
-	const allFacts = { ...facts, model: request.model.id, size: request.size };
+	const price = await quote;
+	const allFacts = {
+		...facts,
+		model: request.model.id,
+		size: request.size,
+		cost: price?.cost ?? null,
+		currency: price?.currency ?? null,
+	};
 	const pairedItem = { item: item.itemIndex };
 	if (!request.options.waitForResult) return { json: taskJson(task, allFacts), pairedItem };
 	const output = await taskResult(item, task, {
@@ -35,6 +46,7 @@ async function editImage(batchItem: BatchItem, request: EditRequest): Promise<IN
 
 export const editOperation: ItemOperation<EditRequest> = {
 	read: readEditRequest,
+	check: checkCosts,
 	run: editImage,
 	finished: (ctx) => forgetAcceptedTasks(ctx.getExecutionId(), ctx.getNode().name),
 };

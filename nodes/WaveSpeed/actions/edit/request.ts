@@ -27,6 +27,8 @@ export interface EditOptions extends ResultOptions {
 	base64Output: boolean;
 	waitForResult: boolean;
 	webhookUrl?: string;
+	/** Options → Max Cost per Execution, in WaveSpeed's currency; undefined when not set. */
+	maxCostPerExecution?: number;
 }
 
 /** One item's validated parameters: everything needed to edit it without reading the node again. */
@@ -137,8 +139,17 @@ function readEditOptions(ctx: IExecuteFunctions, i: number): EditOptions {
 		'cannot be used with Options → Webhook URL: WaveSpeed does not send base64 images to a webhook',
 		'Turn Base64 Output off, or remove Webhook URL and let the node wait for the result',
 	);
+	const maxCost = o.maxCostPerExecution;
+	check(
+		maxCost === undefined ||
+			(typeof maxCost === 'number' && Number.isFinite(maxCost) && maxCost > 0),
+		'Options → Max Cost per Execution',
+		`${show(maxCost)} is not allowed`,
+		'Use an amount above 0 in US dollars, e.g. 5, or remove the option',
+	);
 	return {
 		...readResultOptions(o),
+		maxCostPerExecution: maxCost as number | undefined,
 		syncMode: o.syncMode === true,
 		base64Output,
 		waitForResult: o.waitForResult !== false,
