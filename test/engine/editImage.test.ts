@@ -89,7 +89,7 @@ describe('WaveSpeed Image Edit through the n8n engine', () => {
 		const images = lastSubmit().body.images as string[];
 		expect(images).toHaveLength(3);
 		expect(images[0]).toBe(ws.image(640, 360));
-		expect(images[1]).toMatch(/\/uploads\/u\d+\/second\.png$/);
+		expect(images[1]).toMatch(/\/uploads\/[ut]\d+\/second\.png$/);
 		expect(images[2]).toBe(ws.image(256, 512));
 		expect(pngSize(await three.binaryBuffer(three.items[0]))).toEqual({ width: 640, height: 360 });
 	});
