@@ -91,3 +91,21 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number): nu
 export function inSeconds(ms: number): string {
 	return `${Number((ms / 1000).toFixed(1))} s`;
 }
+
+/** The promise's value, or undefined when it has not settled within `ms` (or rejects). */
+export async function settledWithin<T>(
+	promise: Promise<T>,
+	ms: number,
+	stop?: StopSignal,
+): Promise<T | undefined> {
+	const late = Symbol('late');
+	const done = new AbortController();
+	const signal = stop ? AbortSignal.any([stop.signal, done.signal]) : done.signal;
+	const timer = pause(ms, new StopSignal(signal)).then(
+		() => late,
+		() => late,
+	);
+	const value = await Promise.race([promise.catch(() => undefined), timer]);
+	done.abort();
+	return value === late ? undefined : (value as T);
+}

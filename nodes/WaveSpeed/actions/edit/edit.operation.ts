@@ -5,10 +5,11 @@ import { type BatchItem, openItem } from '../../task/itemContext';
 import { taskJson } from '../../task/outputItem';
 import { forgetAcceptedTasks, submitOnce } from '../../task/submitOnce';
 import { taskResult } from '../../task/taskResult';
+import { settledWithin } from '../../timing';
 import type { ItemOperation } from '../batch';
 import { checkCosts } from './costGuard';
 import { imageUrls } from './imageUrls';
-import { quoteFor } from './price';
+import { QUOTE_GRACE_MS, quoteFor } from './price';
 import { readEditRequest, type EditRequest } from './request';
 import { chooseSeed, editFingerprint, editSubmission } from './submission';
 
@@ -25,7 +26,8 @@ async function editImage(batchItem: BatchItem, request: EditRequest): Promise<IN
 	});
 	item.onSubmitted(task.id);
 	item.observer.accepted(task.status);
-	const price = await quote;
+	// A price that is not there when the image is must not hold the image back.
+	const price = await settledWithin(quote, QUOTE_GRACE_MS, item.stop);
 	const allFacts = {
 		...facts,
 		model: request.model.id,

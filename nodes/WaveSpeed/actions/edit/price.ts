@@ -4,6 +4,9 @@ import type { WaveSpeedClient } from '../../transport/client';
 import type { EditRequest } from './request';
 import { editFingerprint } from './submission';
 
+/** How long an item that is done waits for its price before it goes on with cost null. */
+export const QUOTE_GRACE_MS = 2000;
+
 /** After the pricing endpoint failed, items go on without a price this long before it is asked again. */
 const PRICING_RETRY_MS = 60_000;
 
