@@ -61,6 +61,23 @@ describe('responseFailure: HTTP status × body → the kind of failure (which de
 		);
 	});
 
+	test("the sync-mode timeout of WaveSpeed's SDK fixtures (HTTP 200, data.code 5004) is an answer, not a failure", () => {
+		const fixture = {
+			code: 200,
+			message: 'success',
+			data: {
+				id: 'pred-123',
+				status: 'processing',
+				code: 5004,
+				error:
+					'Sync mode timed out after 90 seconds. The prediction is still processing asynchronously.',
+				urls: { get: 'https://api.wavespeed.ai/api/v3/predictions/pred-123/result' },
+				outputs: [],
+			},
+		};
+		expect(judge(200, fixture)).toBeUndefined();
+	});
+
 	test('a balance refusal says to top up', () => {
 		expect(judge(400, envelope(400, 'Insufficient credits'))?.message).toBe(
 			'WaveSpeed refused the task: Insufficient credits. Top up your WaveSpeed balance',
