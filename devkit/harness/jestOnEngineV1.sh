@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The Jest engine tests again, on n8n 1.x's engine: n8n-core 1.122 (version in
-# test/e2e/cachePaths.sh) with its n8n-workflow and @n8n/di, installed into the e2e cache when
+# devkit/n8n/cachePaths.sh) with its n8n-workflow and @n8n/di, installed into the e2e cache when
 # missing. jest.config.js maps the tests, the harness and the built package under dist/ onto them,
 # as n8n hands its own n8n-workflow to a community package. Needs dist/ (`npm run build`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source test/e2e/cachePaths.sh
+source devkit/n8n/cachePaths.sh
 
 if [ ! -f "$ENGINE_V1_DIR/.installed" ]; then
 	echo "[engine-v1] installing $ENGINE_V1 into $ENGINE_V1_DIR" >&2

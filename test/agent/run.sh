@@ -5,10 +5,10 @@
 # talking to the fake WaveSpeed. Two chat messages go to the published Chat Trigger: an edit, and
 # one whose task WaveSpeed fails.
 set -euo pipefail
-source "$(dirname "$0")/../e2e/restoreSigint.sh"
-source "$(dirname "$0")/../e2e/setup.sh"
+source "$(dirname "$0")/../../devkit/n8n/restoreSigint.sh"
+source "$(dirname "$0")/../../devkit/n8n/setup.sh"
 
-source test/agent/fakeOpenAi.sh
+source devkit/n8n/fakeOpenAi.sh
 FAILURE='Prompt rejected by the safety filter'
 # setup.sh's own clean-up (n8n, the fake WaveSpeed, the temporary folder) runs after it.
 trap 'stop_fake_openai; cleanup' EXIT

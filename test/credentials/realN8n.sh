@@ -8,7 +8,7 @@ set -euo pipefail
 if [ ! -x /usr/bin/chromium ]; then
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-source "$(dirname "${BASH_SOURCE[0]}")/../e2e/setup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../../devkit/n8n/setup.sh"
 start_n8n
 BASE="http://127.0.0.1:$N8N_PORT"
 CLOSED="http://127.0.0.1:$(free_port)"

@@ -3,9 +3,9 @@
 # E2E_N8N_VERSION), side by side, each with its own fake WaveSpeed and user folder; the reports
 # are printed in order. Fails when any version fails.
 set -euo pipefail
-source "$(dirname "$0")/restoreSigint.sh"
+source "$(dirname "$0")/../../devkit/n8n/restoreSigint.sh"
 cd "$(dirname "$0")/../.."
-source test/e2e/cachePaths.sh
+source devkit/n8n/cachePaths.sh
 versions=("${N8N_VERSIONS[@]}")
 [ -z "${E2E_N8N_VERSION:-}" ] || versions=("$E2E_N8N_VERSION")
 

@@ -9,7 +9,7 @@
 #    default): once its webhook is registered, a photo is posted to it and the edited image
 #    comes back; then the task lifecycle (lifecycle.sh) runs against that n8n.
 set -euo pipefail
-source "$(dirname "$0")/setup.sh"
+source "$(dirname "$0")/../../devkit/n8n/setup.sh"
 export N8N_PORT=$(free_port)
 export E2E_N8N_URL="http://127.0.0.1:$N8N_PORT"
 source test/e2e/lifecycle.sh

@@ -10,11 +10,11 @@
 # Needs nothing installed by hand; stops and removes everything it started on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/e2e/install-n8n.sh
-source test/e2e/cachePaths.sh
-source test/e2e/installPackage.sh
-source test/queue/services.sh
-source test/queue/n8nProcesses.sh
+bash devkit/n8n/install-n8n.sh
+source devkit/n8n/cachePaths.sh
+source devkit/n8n/installPackage.sh
+source devkit/queue/services.sh
+source devkit/queue/n8nProcesses.sh
 source test/queue/phases.sh
 NODE24="$NODE_DIR/bin/node"
 WORK=$(mktemp -d /tmp/wavespeed-queue-XXXXXX)

@@ -4,7 +4,7 @@
 # (test/ui/editorTest.ts). Refreshes the README's screenshots in docs/. Installs chromium with
 # apt-get when it is missing.
 set -euo pipefail
-source "$(dirname "$0")/../e2e/restoreSigint.sh"
+source "$(dirname "$0")/../../devkit/n8n/restoreSigint.sh"
 cd "$(dirname "$0")/../.."
 started=$(date +%s.%N)
 if ! command -v chromium >/dev/null; then
@@ -13,7 +13,7 @@ if ! command -v chromium >/dev/null; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-source test/e2e/setup.sh
+source devkit/n8n/setup.sh
 UI_PID=
 stop_ui() {
 	[ -n "$UI_PID" ] || return 0

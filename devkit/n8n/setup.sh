@@ -1,11 +1,12 @@
-# Sourced by runVersion.sh and editor.sh: real n8n (E2E_N8N_VERSION, by default the newest in
-# cachePaths.sh) in a temporary N8N_USER_FOLDER with this package installed the way n8n installs
-# community packages, the fake WaveSpeed running and a credential pointing at it imported.
+# Sourced by test/e2e/runVersion.sh, editor.sh and the agent, browser and credential tests: real
+# n8n (E2E_N8N_VERSION, by default the first in cachePaths.sh) in a temporary N8N_USER_FOLDER with
+# this package installed the way n8n installs community packages, the fake WaveSpeed running and
+# a credential pointing at it imported.
 # Sets WORK, API, OUTPUT, KEY and the n8n, publish_workflow and wait_for_webhook functions.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-bash test/e2e/install-n8n.sh
-source test/e2e/cachePaths.sh
-source test/e2e/webhookReady.sh
+bash devkit/n8n/install-n8n.sh
+source devkit/n8n/cachePaths.sh
+source devkit/n8n/webhookReady.sh
 N8N_NODE="$NODE_DIR/bin/node"
 WORK=$(mktemp -d /tmp/wavespeed-e2e-XXXXXX)
 FAKE_PID=
@@ -39,7 +40,7 @@ n8n() { "$N8N_NODE" "$N8N_BIN" "$@"; }
 publish_workflow() {
 	case $N8N_VERSION in
 		1.*)
-			"$N8N_NODE" test/e2e/saveWorkflowVersion.js "$N8N_DIR" "$N8N_USER_FOLDER" "$1"
+			"$N8N_NODE" devkit/n8n/saveWorkflowVersion.js "$N8N_DIR" "$N8N_USER_FOLDER" "$1"
 			n8n update:workflow --id="$1" --active=true >/dev/null
 			;;
 		*) n8n publish:workflow --id="$1" >/dev/null ;;
@@ -52,7 +53,7 @@ node -r ts-node/register/transpile-only devkit/fake-wavespeed/cli.ts > "$WORK/fa
 FAKE_PID=$!
 
 echo "[e2e] installing the packed package into $WORK/.n8n/nodes the way n8n installs community packages"
-source test/e2e/installPackage.sh
+source devkit/n8n/installPackage.sh
 TARBALL=$(npm pack --silent --pack-destination "$WORK" | tail -n 1)
 install_packed_package "$WORK/$TARBALL" "$WORK/.n8n"
 

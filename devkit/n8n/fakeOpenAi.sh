@@ -1,5 +1,6 @@
-# Sourced after test/e2e/setup.sh: the fake OpenAI, its model set to edit one of the fake
-# WaveSpeed's images, and an "OpenAI account" credential pointing at it. Sets OPENAI_PID.
+# Sourced by test/agent/run.sh after devkit/n8n/setup.sh: the fake OpenAI, its model set to edit
+# one of the fake WaveSpeed's images, and an "OpenAI account" credential pointing at it.
+# Sets OPENAI_PID.
 OPENAI_PID=
 OPENAI_IMAGE="$OUTPUT/images/640x480.png"
 

@@ -1,7 +1,7 @@
-# Sourced by run.sh: one n8n main and named workers in queue mode, each with its own user folder
-# under $WORK (as on separate machines), sharing the database, Redis and the encryption key that
-# run.sh exports. Sets MAIN_PID, MAIN_PORT, WORKER_PIDS[name] (running ones) and
-# WORKER_LOGS[name] (every worker started).
+# Sourced by test/queue/run.sh: one n8n main and named workers in queue mode, each with its own
+# user folder under $WORK (as on separate machines), sharing the database, Redis and the
+# encryption key that run.sh exports. Sets MAIN_PID, MAIN_PORT, WORKER_PIDS[name] (running ones)
+# and WORKER_LOGS[name] (every worker started).
 MAIN_PID=
 declare -A WORKER_PIDS=() WORKER_LOGS=()
 

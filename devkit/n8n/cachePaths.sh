@@ -1,5 +1,6 @@
 # Sourced by install-n8n.sh and setup.sh: the n8n versions under test, the Node each one runs on,
-# and where the cache keeps them. E2E_N8N_VERSION picks one (default: the first, the newest).
+# and where the cache keeps them. E2E_N8N_VERSION picks one (default: the first, the newest), or
+# any other published n8n (the GitHub workflow's 2.x lane passes the newest 2.x on npm).
 N8N_VERSIONS=(2.41.1 1.122.5)
 N8N_VERSION=${E2E_N8N_VERSION:-${N8N_VERSIONS[0]}}
 CACHE="${WAVESPEED_E2E_CACHE:-/var/tmp/n8n-nodes-wavespeed-e2e}"

@@ -1,5 +1,5 @@
-# Sourced by run.sh: Redis and PostgreSQL from Debian's packages, each on a free port on 127.0.0.1
-# with its data in a temporary folder. Sets REDIS_PORT, PG_PORT and PG_DIR; stop_services ends both.
+# Sourced by test/queue/run.sh: Redis and PostgreSQL from Debian's packages, each on a free port on
+# 127.0.0.1 with its data in a temporary folder. Sets REDIS_PORT, PG_PORT and PG_DIR; stop_services ends both.
 # The caller traps EXIT and calls stop_services.
 PG_DIR=
 REDIS_PID=
