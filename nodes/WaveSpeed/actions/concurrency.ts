@@ -44,10 +44,8 @@ export class FixedConcurrency implements Concurrency {
 
 /**
  * Max Concurrency left unset: find out what the account allows. Like TCP's congestion control,
- * it doubles while WaveSpeed runs the tasks it accepts (each task seen running or done at its
- * first check adds one item), then grows by about one item per round. As that first check comes
- * at least 2 s after the submit (WaveSpeed's rule), the limit doubles about every 2 s.
- * A task seen still waiting in `created` at its first check means the
+ * it doubles while WaveSpeed accepts tasks (each acceptance adds one item), then grows by about
+ * one item per round. A task seen still waiting in `created` at its first check means the
  * account's running limit is reached: the limit drops to the tasks actually running. A 429 means the per-minute
  * allowance is used: no new items start until WaveSpeed accepts again (the submit gate holds
  * them), and the limit falls to the items already in flight.
@@ -86,7 +84,6 @@ export class AdaptiveConcurrency implements Concurrency {
 			if (acceptedAt === undefined) return;
 			if (status !== 'created') {
 				setRunning(status === 'processing');
-				if (!judged) this.grow();
 				judged = true;
 			} else if (!judged && Date.now() - acceptedAt >= QUEUED_AFTER_MS) {
 				judged = true;
@@ -95,11 +92,14 @@ export class AdaptiveConcurrency implements Concurrency {
 		};
 		return {
 			rateLimited: () => this.rateLimited(),
-			// Grown only once a check shows the task ran: an accepted task may still be queued.
+			// Grown on acceptance: the first check may come only 2 s later (WaveSpeed's rule), too
+			// late to pace a batch. WaveSpeed's levels bound it: Bronze's 2 a minute answers 429
+			// before its 2 running fill up, and from Silver on (300 running) the node's ceiling is lower.
 			accepted: (status) => {
 				this.refused = false;
 				acceptedAt = Date.now();
 				if (status === 'processing') setRunning(true);
+				this.grow();
 			},
 			seen,
 			ended: () => {
