@@ -52,7 +52,7 @@ describe('items run concurrently and come out in input order', () => {
 
 	test('without Continue On Fail the first failure stops the node: no new task is submitted after it', async () => {
 		const acceptedBefore = ws.fake.acceptedTasks;
-		const prompts = ['slow [ms:600]', 'bad [fail:Refused] [ms:10]', 'c', 'd', 'e', 'f'];
+		const prompts = ['slow [ms:5000]', 'bad [fail:Refused] [ms:10]', 'c', 'd', 'e', 'f'];
 		const result = await ws.run({
 			items: itemsWithPrompts(prompts),
 			parameters: perItem({ maxConcurrency: 2 }),
@@ -60,7 +60,7 @@ describe('items run concurrently and come out in input order', () => {
 
 		expect(result.error?.message).toMatch(/^WaveSpeed task failed: Refused \(task [0-9a-f]{32}\)$/);
 		expect(ws.fake.acceptedTasks - acceptedBefore).toBe(2);
-		const slowTask = ws.fake.tasks.find((t) => t.body.prompt === 'slow [ms:600]')!;
+		const slowTask = ws.fake.tasks.find((t) => t.body.prompt === 'slow [ms:5000]')!;
 		expect(result.error?.description).toContain(
 			`item 0: task ${slowTask.id} (may still be running)`,
 		);

@@ -30,6 +30,8 @@ describe('Edit Image: Wait for Result and Webhook URL', () => {
 				resultUrl: `${ws.fake.url}/api/v3/predictions/${task.id}/result`,
 				seed: task.body.seed,
 				size: '512*768',
+				cost: 0.03,
+				currency: 'USD',
 				createdAt: expect.any(String),
 				hasNsfwContents: [],
 			});

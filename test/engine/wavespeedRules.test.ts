@@ -280,9 +280,12 @@ describe('a gateway without the ticket endpoint (404): the older multipart uploa
 	});
 
 	test('falls back once, then uses multipart for the account without asking again', async () => {
-		for (const name of ['one.png', 'two.png']) {
+		for (const [name, width] of [
+			['one.png', 120],
+			['two.png', 140],
+		] as const) {
 			const result = await old.run({
-				items: [{ binary: { photo: pngFile(120, 80, name) } }],
+				items: [{ binary: { photo: pngFile(width, 80, name) } }],
 				parameters: editParameters({ images: binaryImages('photo') }),
 			});
 			expect(result.error).toBeUndefined();

@@ -30,7 +30,7 @@ describe('WaveSpeed API credential test (run as n8n runs it)', () => {
 		});
 		expect(result).toEqual({
 			status: 'OK',
-			message: 'WaveSpeed accepted the API key (balance: 12.5)',
+			message: 'WaveSpeed accepted the API key (balance: 1000)',
 		});
 		expect(requests).toBe(1);
 		expect(fake.requests.at(-1)).toMatchObject({
