@@ -18,6 +18,20 @@ export function formatMoney(micros: number, currency: string): string {
 	return `${amount} ${currency}`;
 }
 
+/** What the items cost in all, against an amount: their total, and how many fit in it, in order. */
+function measure(priced: Priced[], amount: number) {
+	const costs = priced.map(({ quote }) => toMicros(quote!.cost));
+	const limit = toMicros(amount);
+	const total = costs.reduce((sum, cost) => sum + cost, 0);
+	return {
+		total,
+		limit,
+		over: total > limit,
+		fit: itemsWithin(costs, limit),
+		currency: priced[0].quote!.currency,
+	};
+}
+
 /** How many items, in order, fit in `limit`. */
 function itemsWithin(costs: number[], limit: number): number {
 	let total = 0;
@@ -72,12 +86,8 @@ function checkBudget(ctx: IExecuteFunctions, priced: Priced[], budget: number) {
 			},
 		);
 	}
-	const costs = priced.map(({ quote }) => toMicros(quote!.cost));
-	const total = costs.reduce((sum, cost) => sum + cost, 0);
-	const limit = toMicros(budget);
-	if (total <= limit) return;
-	const currency = priced[0].quote!.currency;
-	const fit = itemsWithin(costs, limit);
+	const { total, limit, over, fit, currency } = measure(priced, budget);
+	if (!over) return;
 	throw new NodeOperationError(
 		ctx.getNode(),
 		`Options → Max Cost per Execution: the ${priced.length} items would cost ${formatMoney(total, currency)}, over the limit of ${formatMoney(limit, currency)}; nothing was submitted`,
@@ -100,12 +110,8 @@ async function checkBalances(ctx: IExecuteFunctions, priced: Priced[]) {
 	for (const entries of accounts.values()) {
 		const balance = await readBalance(entries[0].client).catch(() => undefined);
 		if (balance === undefined) continue;
-		const costs = entries.map(({ quote }) => toMicros(quote!.cost));
-		const total = costs.reduce((sum, cost) => sum + cost, 0);
-		const available = toMicros(balance);
-		if (total <= available) continue;
-		const currency = entries[0].quote!.currency;
-		const covered = itemsWithin(costs, available);
+		const { total, limit: available, over, fit: covered, currency } = measure(entries, balance);
+		if (!over) continue;
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Your WaveSpeed balance is ${formatMoney(available, currency)}; the ${entries.length} items would cost ${formatMoney(total, currency)}; it covers ${covered} of them. Top up your WaveSpeed balance; nothing was submitted`,

@@ -1,27 +1,5 @@
 import { priceInputs } from '../../../../../../nodes/WaveSpeed/actions/edit/price';
-import type { EditRequest } from '../../../../../../nodes/WaveSpeed/actions/edit/request';
-import { findModel } from '../../../../../../nodes/WaveSpeed/models';
-
-function request(overrides: Partial<EditRequest> = {}): EditRequest {
-	return {
-		itemIndex: 0,
-		model: findModel('wavespeed-ai/flux-2-klein-base-9b/edit-lora')!,
-		prompt: 'ink',
-		images: [{ source: 'url', url: 'https://example.com/a.png' }],
-		loras: [{ path: 'owner/repo', scale: 1 }],
-		size: '512*512',
-		seed: 7,
-		options: {
-			timeoutMs: 300_000,
-			pollIntervalMs: 2000,
-			output: { downloadOutput: true, binaryPropertyOutput: 'data' },
-			syncMode: false,
-			base64Output: false,
-			waitForResult: true,
-		},
-		...overrides,
-	};
-}
+import { editRequest as request } from './editRequest';
 
 describe('priceInputs: what WaveSpeed is asked to price', () => {
 	test("the request's settings, without its prompt, seed or images", () => {

@@ -7,29 +7,7 @@ import {
 	editSubmission,
 } from '../../../../../../nodes/WaveSpeed/actions/edit/submission';
 import { findModel } from '../../../../../../nodes/WaveSpeed/models';
-
-const LORA_9B = findModel('wavespeed-ai/flux-2-klein-base-9b/edit-lora')!;
-
-function request(overrides: Partial<EditRequest> = {}): EditRequest {
-	return {
-		itemIndex: 0,
-		model: LORA_9B,
-		prompt: 'ink',
-		images: [{ source: 'url', url: 'https://example.com/a.png' }],
-		loras: [{ path: 'owner/repo', scale: 1 }],
-		size: '512*512',
-		seed: 7,
-		options: {
-			timeoutMs: 300_000,
-			pollIntervalMs: 2000,
-			output: { downloadOutput: true, binaryPropertyOutput: 'data' },
-			syncMode: false,
-			base64Output: false,
-			waitForResult: true,
-		},
-		...overrides,
-	};
-}
+import { editRequest as request } from './editRequest';
 
 const binaryImage = (id: string): ImageInput => ({
 	source: 'binary',

@@ -1,0 +1,26 @@
+import type { EditRequest } from '../../../../../../nodes/WaveSpeed/actions/edit/request';
+import { findModel } from '../../../../../../nodes/WaveSpeed/models';
+
+export const LORA_9B = findModel('wavespeed-ai/flux-2-klein-base-9b/edit-lora')!;
+
+/** A valid Edit request with a LoRA model, as the request reader would give it. */
+export function editRequest(overrides: Partial<EditRequest> = {}): EditRequest {
+	return {
+		itemIndex: 0,
+		model: LORA_9B,
+		prompt: 'ink',
+		images: [{ source: 'url', url: 'https://example.com/a.png' }],
+		loras: [{ path: 'owner/repo', scale: 1 }],
+		size: '512*512',
+		seed: 7,
+		options: {
+			timeoutMs: 300_000,
+			pollIntervalMs: 2000,
+			output: { downloadOutput: true, binaryPropertyOutput: 'data' },
+			syncMode: false,
+			base64Output: false,
+			waitForResult: true,
+		},
+		...overrides,
+	};
+}
