@@ -198,7 +198,7 @@ async function main() {
 	const only = process.env.BENCH_ONLY; // 'timing' or 'memory' runs one half
 	if (only !== 'memory') {
 		console.log(
-			`Benchmark: default settings (no options), tasks of ${TASK_MS} ms ±4%, fake accounts on 127.0.0.1`,
+			`Benchmark: default settings (no options), tasks of ${TASK_MS} ms ±${JITTER * 100} %, fake accounts on 127.0.0.1`,
 		);
 		const load = () =>
 			loadavg()
