@@ -105,6 +105,43 @@ describe('WaveSpeed Trigger', () => {
 		expect(trigger.started).toHaveLength(1);
 	});
 
+	test('the same task and status again under a new webhook-id (a retry WaveSpeed re-signed) starts nothing', async () => {
+		await startTrigger();
+		const first = await submitWithCallback('Once per task');
+		expect(trigger.started).toHaveLength(1);
+		const task = ws.fake.store.tasks.get(first.id)!;
+		const body = JSON.stringify({
+			id: task.id,
+			model: task.model,
+			status: 'completed',
+			outputs: task.outputs,
+			has_nsfw_contents: [false],
+			error: '',
+		});
+		const timestamp = Math.floor(Date.now() / 1000);
+		const before = trigger.calls.length;
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'webhook-id': 'msg_a_new_id_for_the_same_task',
+				'webhook-timestamp': String(timestamp),
+				'webhook-signature': signCallback(
+					ws.fake.webhooks.secret,
+					'msg_a_new_id_for_the_same_task',
+					timestamp,
+					body,
+				),
+			},
+			body,
+		});
+		await trigger.handled(before + 1);
+
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ received: true, started: false });
+		expect(trigger.started).toHaveLength(1);
+	});
+
 	test('a signed body that is not a task object: 400, no execution', async () => {
 		await startTrigger();
 		await trigger.activate();

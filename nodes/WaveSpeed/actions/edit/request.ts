@@ -1,19 +1,11 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { binaryByteLength, sniffImageMime } from '../../binary/imageBytes';
 import { imageFileProblem } from '../../binary/imageFileCheck';
-import {
-	check,
-	isWholeNumber,
-	ParameterProblem,
-	parameterError,
-	readItemParameters,
-	show,
-} from '../../errors/parameterProblem';
-import { CREDENTIAL_TYPE, isWaveSpeedHost, normalizeBaseUrl } from '../../transport/credential';
+import { check, isWholeNumber, readItemParameters, show } from '../../errors/parameterProblem';
 import { DEFAULT_MODEL, findModel, type Model, MODELS } from '../../models';
 import { isHttpUrl } from '../../transport/urls';
-import { readResultOptions, type ResultOptions } from '../options';
+import { checkWebhookScheme, type EditOptions, readEditOptions } from './editOptions';
 import { EDIT_DEFAULTS } from './edit.description';
 import { type Lora, readLoras } from './loras';
 
@@ -21,15 +13,6 @@ import { type Lora, readLoras } from './loras';
 export type ImageInput =
 	| { source: 'url'; url: string }
 	| { source: 'binary'; binaryPropertyName: string; binary: IBinaryData };
-
-export interface EditOptions extends ResultOptions {
-	syncMode: boolean;
-	base64Output: boolean;
-	waitForResult: boolean;
-	webhookUrl?: string;
-	/** Options → Max Cost per Execution, in WaveSpeed's currency; undefined when not set. */
-	maxCostPerExecution?: number;
-}
 
 /** One item's validated parameters: everything needed to edit it without reading the node again. */
 export interface EditRequest {
@@ -122,41 +105,6 @@ function readSize(ctx: IExecuteFunctions, i: number, model: Model): string | und
 	return `${sides[0][1]}*${sides[1][1]}`;
 }
 
-function readEditOptions(ctx: IExecuteFunctions, i: number): EditOptions {
-	const o = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const webhookUrl = String(o.webhookUrl ?? '').trim();
-	check(
-		webhookUrl === '' || isHttpUrl(webhookUrl),
-		'Options → Webhook URL',
-		`${show(webhookUrl.slice(0, 100))} is not an http(s) URL`,
-		'Use the production URL of a WaveSpeed Trigger node (WaveSpeed needs a public https address), or remove the option',
-	);
-	const base64Output = o.base64Output === true;
-	// WaveSpeed's base64-output page: a submit with both is refused (HTTP 400).
-	check(
-		!(base64Output && webhookUrl !== ''),
-		'Options → Base64 Output',
-		'cannot be used with Options → Webhook URL: WaveSpeed does not send base64 images to a webhook',
-		'Turn Base64 Output off, or remove Webhook URL and let the node wait for the result',
-	);
-	const maxCost = o.maxCostPerExecution;
-	check(
-		maxCost === undefined ||
-			(typeof maxCost === 'number' && Number.isFinite(maxCost) && maxCost > 0),
-		'Options → Max Cost per Execution',
-		`${show(maxCost)} is not allowed`,
-		'Use an amount above 0 in US dollars, e.g. 5, or remove the option',
-	);
-	return {
-		...readResultOptions(o),
-		maxCostPerExecution: maxCost as number | undefined,
-		syncMode: o.syncMode === true,
-		base64Output,
-		waitForResult: o.waitForResult !== false,
-		webhookUrl: webhookUrl === '' ? undefined : webhookUrl,
-	};
-}
-
 function readRequest(ctx: IExecuteFunctions, i: number, item: INodeExecutionData): EditRequest {
 	const modelId = ctx.getNodeParameter('model', i, DEFAULT_MODEL) as string;
 	const model = findModel(modelId);
@@ -202,25 +150,6 @@ function readRequest(ctx: IExecuteFunctions, i: number, item: INodeExecutionData
 		seed,
 		options: readEditOptions(ctx, i),
 	};
-}
-
-/**
- * WaveSpeed calls back only to a public https address (its webhook docs); a plain http one is
- * allowed only when the credential points at another server than WaveSpeed's (a proxy, a test).
- */
-async function checkWebhookScheme(ctx: IExecuteFunctions, itemIndex: number, url?: string) {
-	if (url === undefined || new URL(url).protocol === 'https:') return;
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	if (!isWaveSpeedHost(normalizeBaseUrl(credentials.baseUrl))) return;
-	throw parameterError(
-		ctx,
-		itemIndex,
-		new ParameterProblem(
-			'Options → Webhook URL',
-			`${show(url.slice(0, 100))} is not https: WaveSpeed calls back only to public https addresses`,
-			"Use the https Production URL of a WaveSpeed Trigger node (n8n's WEBHOOK_URL must be https)",
-		),
-	);
 }
 
 /** Reads and checks one item's parameters; throws a NodeOperationError naming field and item. */
