@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only code, not in the published package */
 import { pngSize } from '../../devkit/fake-wavespeed/png';
-import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
+import { answerWith, editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({ taskMs: 60 });
 const simple = (overrides = {}) =>
@@ -99,13 +99,10 @@ describe('faults end in a clear answer, never a second bill', () => {
 	});
 
 	test("an envelope code other than 200 is an error carrying WaveSpeed's message", async () => {
-		ws.fake.inject({
-			route: 'submit',
-			action: {
-				kind: 'status',
-				status: 200,
-				body: { code: 400, message: 'prompt is too long (max 2000 characters)', data: null },
-			},
+		answerWith(ws.fake, 'submit', 200, {
+			code: 400,
+			message: 'prompt is too long (max 2000 characters)',
+			data: null,
 		});
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error?.message).toBe(

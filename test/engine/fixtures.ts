@@ -1,7 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { makePng } from '../../devkit/fake-wavespeed/png';
+import type { FaultRule } from '../../devkit/fake-wavespeed/faults';
 import { FakeWaveSpeed, type FakeWaveSpeedOptions } from '../../devkit/fake-wavespeed/server';
+import type { FakeTask } from '../../devkit/fake-wavespeed/tasks';
 import { runImageEdit, type RunOptions } from '../../devkit/harness/engine';
 
 export function editParameters(overrides: INodeParameters = {}): INodeParameters {
@@ -43,4 +45,26 @@ export function withFakeWaveSpeed(options: FakeWaveSpeedOptions = {}) {
 		await ctx.fake.close();
 	});
 	return ctx;
+}
+
+/** Makes the fake answer the next request to `route` with this status and body, once. */
+export function answerWith(
+	fake: FakeWaveSpeed,
+	route: FaultRule['route'],
+	status: number,
+	body: unknown,
+) {
+	fake.inject({ route, action: { kind: 'status', status, body } });
+}
+
+/** The JSON every node gives for a completed task of the fake (Edit, Get Result, the trigger). */
+export function completedTaskJson(task: FakeTask) {
+	return {
+		id: task.id,
+		model: task.model,
+		status: 'completed',
+		outputs: task.outputs,
+		timings: { inference: expect.any(Number) },
+		createdAt: expect.any(String),
+	};
 }

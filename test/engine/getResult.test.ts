@@ -1,5 +1,5 @@
 import { pngSize } from '../../devkit/fake-wavespeed/png';
-import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
+import { completedTaskJson, editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({ taskMs: 150 });
 
@@ -30,14 +30,7 @@ describe('Get Result', () => {
 		expect(result.error).toBeUndefined();
 		const [item] = result.items;
 		const task = ws.fake.store.tasks.get(id)!;
-		expect(item.json).toMatchObject({
-			id,
-			model: 'wavespeed-ai/flux-2-klein-base-9b/edit',
-			status: 'completed',
-			outputs: task.outputs,
-			timings: { inference: expect.any(Number) },
-			createdAt: expect.any(String),
-		});
+		expect(item.json).toMatchObject({ ...completedTaskJson(task), id });
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(pngSize(await result.binaryBuffer(item))).toEqual({ width: 300, height: 200 });
 		expect(ws.fake.acceptedTasks).toBe(accepted);

@@ -1,7 +1,7 @@
 import { signCallback } from '../../devkit/fake-wavespeed/webhooks';
 import { pngSize } from '../../devkit/fake-wavespeed/png';
 import { TriggerHarness } from '../../devkit/harness/trigger';
-import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
+import { completedTaskJson, editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
 
 // WaveSpeed retries a callback its receiver refused, up to 3 times (short waits here).
 const RETRIES = 3;
@@ -49,15 +49,7 @@ describe('WaveSpeed Trigger', () => {
 		expect(calls.map((c) => c.status)).toEqual([200]);
 		const [item] = calls[0].started!;
 		const task = ws.fake.store.tasks.get(id)!;
-		expect(item.json).toMatchObject({
-			id,
-			model: 'wavespeed-ai/flux-2-klein-base-9b/edit',
-			status: 'completed',
-			outputs: task.outputs,
-			timings: { inference: expect.any(Number) },
-			seed: task.body.seed,
-			createdAt: expect.any(String),
-		});
+		expect(item.json).toMatchObject({ ...completedTaskJson(task), id, seed: task.body.seed });
 		expect(item.binary!.data).toMatchObject({
 			mimeType: 'image/png',
 			fileName: `wavespeed-${id}.png`,

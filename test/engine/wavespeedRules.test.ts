@@ -2,7 +2,14 @@
 import type { FakeWaveSpeed, LoggedRequest } from '../../devkit/fake-wavespeed/server';
 import { readFileSync } from 'node:fs';
 
-import { binaryImages, editParameters, pngFile, urlImages, withFakeWaveSpeed } from './fixtures';
+import {
+	answerWith,
+	binaryImages,
+	editParameters,
+	pngFile,
+	urlImages,
+	withFakeWaveSpeed,
+} from './fixtures';
 
 const packageVersion = (
 	JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version: string }
@@ -73,14 +80,7 @@ describe('statuses WaveSpeed may answer', () => {
 	test("a status the node does not know is checked again, as WaveSpeed's SDKs do, until it ends", async () => {
 		const polls = ws.fake.count('poll');
 		ws.fake.events.once('submitted', (task: { id: string }) =>
-			ws.fake.inject({
-				route: 'poll',
-				action: {
-					kind: 'status',
-					status: 200,
-					body: envelope({ id: task.id, status: 'queued', outputs: [] }),
-				},
-			}),
+			answerWith(ws.fake, 'poll', 200, envelope({ id: task.id, status: 'queued', outputs: [] })),
 		);
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error).toBeUndefined();
@@ -89,14 +89,12 @@ describe('statuses WaveSpeed may answer', () => {
 	});
 
 	test('a deleted prediction is a failure that says why', async () => {
-		ws.fake.inject({
-			route: 'poll',
-			action: {
-				kind: 'status',
-				status: 200,
-				body: envelope({ id: 'gone', status: 'deleted', outputs: [], error: '' }),
-			},
-		});
+		answerWith(
+			ws.fake,
+			'poll',
+			200,
+			envelope({ id: 'gone', status: 'deleted', outputs: [], error: '' }),
+		);
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error?.message).toMatch(/^WaveSpeed task gone was deleted/);
 		expect(result.error?.description).toMatch(/7 days/);
@@ -104,14 +102,12 @@ describe('statuses WaveSpeed may answer', () => {
 
 	test('outputs given as objects are read by their url', async () => {
 		const url = ws.image(320, 200);
-		ws.fake.inject({
-			route: 'poll',
-			action: {
-				kind: 'status',
-				status: 200,
-				body: envelope({ id: 'obj', status: 'completed', outputs: [{ url }] }),
-			},
-		});
+		answerWith(
+			ws.fake,
+			'poll',
+			200,
+			envelope({ id: 'obj', status: 'completed', outputs: [{ url }] }),
+		);
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.outputs).toEqual([url]);
@@ -119,14 +115,12 @@ describe('statuses WaveSpeed may answer', () => {
 	});
 
 	test('an output object without a url is a clear error', async () => {
-		ws.fake.inject({
-			route: 'poll',
-			action: {
-				kind: 'status',
-				status: 200,
-				body: envelope({ id: 'obj', status: 'completed', outputs: [{ type: 'image' }] }),
-			},
-		});
+		answerWith(
+			ws.fake,
+			'poll',
+			200,
+			envelope({ id: 'obj', status: 'completed', outputs: [{ type: 'image' }] }),
+		);
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error?.message).toMatch(
 			/returned output 1 as a record without a URL \(fields: type\)/,
@@ -137,13 +131,9 @@ describe('statuses WaveSpeed may answer', () => {
 describe("WaveSpeed's error answers, in its own words", () => {
 	test('403 {message, error_code}: worded as suspension or permission, not a wrong key', async () => {
 		const submits = ws.fake.count('submit');
-		ws.fake.inject({
-			route: 'submit',
-			action: {
-				kind: 'status',
-				status: 403,
-				body: { message: 'Your account has been suspended', error_code: 'ACCOUNT_SUSPENDED' },
-			},
+		answerWith(ws.fake, 'submit', 403, {
+			message: 'Your account has been suspended',
+			error_code: 'ACCOUNT_SUSPENDED',
 		});
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error?.message).toBe(
@@ -156,14 +146,7 @@ describe("WaveSpeed's error answers, in its own words", () => {
 	test('an exhausted balance says to top up, and is not retried', async () => {
 		const submits = ws.fake.count('submit');
 		const accepted = ws.fake.acceptedTasks;
-		ws.fake.inject({
-			route: 'submit',
-			action: {
-				kind: 'status',
-				status: 400,
-				body: { code: 400, message: 'Insufficient credits', data: null },
-			},
-		});
+		answerWith(ws.fake, 'submit', 400, { code: 400, message: 'Insufficient credits', data: null });
 		const result = await ws.run({ parameters: simple() });
 		expect(result.error?.message).toBe(
 			'WaveSpeed refused the task: Insufficient credits. Top up your WaveSpeed balance',
