@@ -26,8 +26,9 @@ describe("as an AI Agent's tool (node type …Tool)", () => {
 			imageUrl: task.outputs[0],
 			seed: task.seed,
 			size: null,
-			cost: null,
-			currency: null,
+			// What WaveSpeed charged, as the node's task JSON gives it.
+			cost: expect.any(Number),
+			currency: 'USD',
 			nsfw: false,
 		});
 		expect(item.binary).toBeUndefined();
