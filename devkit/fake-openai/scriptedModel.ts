@@ -51,12 +51,16 @@ function textOf(content: unknown): string {
 	return '';
 }
 
-/** The first output URL in the tool's JSON (n8n sends the tool's output items as a JSON array). */
+/**
+ * The edited image's URL in the tool's JSON (n8n sends the tool's output items as a JSON array):
+ * `imageUrl` of the tool's compact answer, or `outputs[0]` of the full task JSON (older versions).
+ */
 export function outputUrlOf(toolResult: string): string | undefined {
 	try {
 		const items: unknown = JSON.parse(toolResult);
-		const first = (Array.isArray(items) ? items[0] : items) as { outputs?: unknown } | undefined;
-		const url = Array.isArray(first?.outputs) ? first.outputs[0] : undefined;
+		const first = (Array.isArray(items) ? items[0] : items) as
+			{ imageUrl?: unknown; outputs?: unknown } | undefined;
+		const url = first?.imageUrl ?? (Array.isArray(first?.outputs) ? first.outputs[0] : undefined);
 		return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
 	} catch {
 		return undefined;

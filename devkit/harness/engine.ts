@@ -56,8 +56,16 @@ export function loadPackage(): Promise<LoadedPackage> {
 		const types: Record<string, INodeType | IVersionedNodeType> = {
 			[SOURCE_NODE_TYPE]: new ItemSource(),
 		};
-		for (const [name, { type }] of Object.entries(loader.nodeTypes))
+		for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
 			types[`${loader.packageName}.${name}`] = type;
+			// As n8n registers a `usableAsTool` node for AI Agents, the same node under "<name>Tool"
+			// (its main input and output kept, so Item Source feeds it and the run shows its items).
+			if ('description' in type && type.description.usableAsTool) {
+				const description = { ...type.description, name: `${name}Tool` };
+				const tool: INodeType = Object.assign(Object.create(type) as INodeType, { description });
+				types[`${loader.packageName}.${name}Tool`] = tool;
+			}
+		}
 		const credentialTypes: Record<string, ICredentialType> = {};
 		for (const [name, { type }] of Object.entries(loader.credentialTypes))
 			credentialTypes[name] = type;
@@ -106,6 +114,8 @@ export interface RunOptions {
 	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** Called once the run has started, with a function that cancels it. */
 	onStart?: (cancel: () => void) => void;
+	/** Runs the node as an AI Agent's tool would (its type `…Tool`), fed by Item Source. */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -164,7 +174,7 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	const edit: INode = {
 		id: 'edit',
 		name: 'WaveSpeed Image Edit',
-		type: NODE_TYPE,
+		type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: options.parameters,

@@ -10,6 +10,7 @@ import { editProperties } from './actions/edit/edit.description';
 import { getResultProperties } from './actions/getResult/getResult.description';
 import { operationProperty } from './actions/operations';
 import { route } from './actions/router';
+import { toolDescriptionProperties } from './actions/toolDescription';
 import { MODELS } from './models';
 import { waveSpeedApiTest } from './transport/credentialTest';
 
@@ -30,7 +31,12 @@ export class WaveSpeedImageEdit implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Literal names: n8n's lint (credential-test-required) reads testedBy from this file's source.
 		credentials: [{ name: 'waveSpeedApi', required: true, testedBy: 'waveSpeedApiTest' }],
-		properties: [operationProperty, ...editProperties, ...getResultProperties],
+		properties: [
+			...toolDescriptionProperties,
+			operationProperty,
+			...editProperties,
+			...getResultProperties,
+		],
 	};
 
 	methods = { credentialTest: { waveSpeedApiTest } };

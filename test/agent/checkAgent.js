@@ -1,11 +1,24 @@
 // The agent e2e's checks, from what each side saw: n8n's answers to the two chat messages (an
-// edit, then one whose task WaveSpeed fails), and the closing summaries of the fake OpenAI
-// (requests and model turns, two per message) and the fake WaveSpeed (tasks).
+// edit, then one whose task WaveSpeed fails), the closing summaries of the fake OpenAI
+// (requests and model turns, two per message) and the fake WaveSpeed (tasks), and what n8n's
+// execution data says the tool calls took (measure.js), printed next to the figures measured
+// before tool mode (baseline.json).
 const fs = require('node:fs');
 const { isDeepStrictEqual } = require('node:util');
 
-const [example, answerFile, failureFile, failure, openAiLine, waveSpeedLine, waveSpeedKey] =
-	process.argv.slice(2);
+const { TOOL_DESCRIPTIONS } = require('../../dist/nodes/WaveSpeed/actions/toolDescription');
+
+const [
+	example,
+	answerFile,
+	failureFile,
+	failure,
+	openAiLine,
+	waveSpeedLine,
+	waveSpeedKey,
+	measuredLine,
+	baselineFile,
+] = process.argv.slice(2);
 const parse = (text, fallback) => {
 	try {
 		return JSON.parse(text);
@@ -19,6 +32,8 @@ const answer = readAnswer(answerFile);
 const failureAnswer = readAnswer(failureFile);
 const openAi = parse(openAiLine, { requests: [], turns: [] });
 const waveSpeed = parse(waveSpeedLine, { accepted: 0, tasks: [] });
+const { executions: measured, storedBytes } = parse(measuredLine, { executions: [] });
+const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
 
 const chats = openAi.requests.filter(
 	(r) => r.method === 'POST' && r.path === '/v1/chat/completions',
@@ -29,6 +44,8 @@ const tasks = waveSpeed.tasks.filter((t) => t.prompt === args.prompt);
 const task = tasks[0];
 const failedTask = waveSpeed.tasks.find((t) => t.prompt === failedCall?.arguments?.prompt);
 const toolItems = parse(reply?.toolResult ?? '', []);
+const failedItems = parse(failedReply?.toolResult ?? '', []);
+const ANSWER_FIELDS = ['id', 'status', 'imageUrl', 'seed', 'size', 'cost', 'currency', 'nsfw'];
 const outputOf = (answer) => parse(answer.body, {}).output;
 const agentOutput = outputOf(answer);
 
@@ -48,11 +65,16 @@ const toolNode = JSON.parse(fs.readFileSync(example, 'utf8')).nodes.find((n) =>
 check(
 	chats.length === 4 &&
 		openAi.requests.every((r) => r.authorized && r.path !== '/v1/responses') &&
-		offered?.function.description === toolNode.parameters.toolDescription,
+		toolNode.parameters.toolDescription === undefined &&
+		offered?.function.description === TOOL_DESCRIPTIONS.edit,
 	`the agent called the model over Chat Completions twice per message, offering the tool ` +
-		`"${offered?.function.name}" with the example's description and the arguments ` +
+		`"${offered?.function.name}" with the node's own default description (the example sets ` +
+		`none) and the arguments ` +
 		Object.keys(offered?.function.parameters?.properties ?? {}).join(', '),
-	openAi.requests.map((r) => `${r.method} ${r.path}${r.authorized ? '' : ' (no key)'}`),
+	{
+		requests: openAi.requests.map((r) => `${r.method} ${r.path}${r.authorized ? '' : ' (no key)'}`),
+		description: offered?.function.description,
+	},
 );
 check(
 	call?.kind === 'toolCall' &&
@@ -65,12 +87,24 @@ check(
 check(
 	Array.isArray(toolItems) &&
 		toolItems.length === 1 &&
-		toolItems[0].id !== undefined &&
+		isDeepStrictEqual(Object.keys(toolItems[0]), ANSWER_FIELDS) &&
+		typeof toolItems[0].id === 'string' &&
 		toolItems[0].status === 'completed' &&
+		toolItems[0].imageUrl === task?.outputs[0] &&
+		typeof toolItems[0].seed === 'number' &&
+		toolItems[0].nsfw === false &&
 		reply.outputUrl === task?.outputs[0],
-	`the tool's JSON reached the model with the task's output URL ${reply?.outputUrl} ` +
-		`(fields: ${Object.keys(toolItems[0] ?? {}).join(', ')})`,
+	`the model got the tool's compact answer with the task's output URL ${reply?.outputUrl}: ` +
+		`${reply?.toolResult}`,
 	reply?.toolResult,
+);
+check(
+	measured.length === 2 &&
+		measured.every((m) => m.toolRuns === 1 && m.downloadedFiles === 0 && m.downloadedBytes === 0) &&
+		storedBytes === 0,
+	"n8n's execution data: one tool run per message, and the tool downloaded nothing (no " +
+		"binary on its items, n8n's binary store empty; Download Output is not set in the example)",
+	{ measured, storedBytes },
 );
 check(
 	answer.status === 200 &&
@@ -83,7 +117,10 @@ check(
 check(
 	failedTask?.status === 'failed' &&
 		waveSpeed.accepted === 2 &&
-		String(failedReply?.toolResult).includes(failure) &&
+		Array.isArray(failedItems) &&
+		failedItems.length === 1 &&
+		String(failedItems[0].error).includes(failure) &&
+		String(failedItems[0].error).includes(`task ${failedItems[0].id}`) &&
 		failureAnswer.status === 200 &&
 		outputOf(failureAnswer) === failedReply?.text,
 	`a task WaveSpeed fails (once, not resubmitted) reaches the model as the tool's result ` +
@@ -94,6 +131,23 @@ check(
 	!JSON.stringify(openAi.requests).includes(waveSpeedKey) &&
 		waveSpeed.outputRequestsWithAuthorization === 0,
 	'the WaveSpeed API key reached neither the model nor the output host',
+);
+
+// Before (the node at baseline.json's commit) and after (this run), per chat message.
+const row = (label, edit, failure, stored) =>
+	console.log(
+		`  ${label.padEnd(66)} edit: tool ${edit?.toolMs} ms, model→model ${edit?.modelToModelMs} ms, ` +
+			`downloaded ${edit?.downloadedFiles} file(s) ${edit?.downloadedBytes} B, answer ` +
+			`${edit?.answerChars} chars; failure: tool ${failure?.toolMs} ms, answer ` +
+			`${failure?.answerChars} chars; n8n's binary store ${stored} B`,
+	);
+console.log(`[agent] tool calls, from n8n's execution data (before: ${baseline.measured})`);
+for (const run of baseline.runs) row(`before, ${run.name}`, run.edit, run.failure, run.storedBytes);
+row(
+	'after, this run (Download Output not set)',
+	{ ...measured[0], answerChars: reply?.toolResult?.length },
+	{ ...measured[1], answerChars: failedReply?.toolResult?.length },
+	storedBytes,
 );
 console.log(`agent e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -3,7 +3,8 @@
 # OpenAI Chat Model and the WaveSpeed Image Edit Tool) under `n8n start`, its model a fake
 # OpenAI-compatible server whose scripted model calls the tool once and then answers, the tool
 # talking to the fake WaveSpeed. Two chat messages go to the published Chat Trigger: an edit, and
-# one whose task WaveSpeed fails.
+# one whose task WaveSpeed fails. Prints the tool calls' times and downloads next to the ones
+# measured before tool mode (test/agent/baseline.json).
 set -euo pipefail
 source "$(dirname "$0")/../../devkit/n8n/restoreSigint.sh"
 source "$(dirname "$0")/../../devkit/n8n/setup.sh"
@@ -32,9 +33,13 @@ if start_n8n; then
 	node test/agent/postChat.js "$chat" failure "Same again [fail:$FAILURE]" "$WORK/failure.json"
 fi
 stop_n8n
+# The tool calls' times and downloads, from n8n's execution data (its database, n8n stopped).
+NODE_PATH="$N8N_DIR/node_modules" "$N8N_NODE" test/agent/measure.js \
+	"$N8N_USER_FOLDER/.n8n/database.sqlite" 'WaveSpeed Image Edit' > "$WORK/measured.json" || true
 
 kill -TERM "$OPENAI_PID"; wait "$OPENAI_PID" || true; OPENAI_PID=
 kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; FAKE_PID=
 node test/agent/checkAgent.js examples/ai-agent-image-edit.json \
 	"$WORK/answer.json" "$WORK/failure.json" "$FAILURE" \
-	"$(tail -n 1 "$WORK/fake-openai.log")" "$(tail -n 1 "$WORK/fake.log")" "$KEY"
+	"$(tail -n 1 "$WORK/fake-openai.log")" "$(tail -n 1 "$WORK/fake.log")" "$KEY" \
+	"$(cat "$WORK/measured.json")" test/agent/baseline.json

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ensureNodeError, WaveSpeedError } from '../errors/waveSpeedError';
 import { isWholeNumber, ParameterProblem, parameterError, show } from '../errors/parameterProblem';
 import type { BatchItem } from '../task/itemContext';
+import { runsAsTool, toolAnswer } from '../task/toolAnswer';
 import { StopSignal } from '../timing';
 import {
 	AdaptiveConcurrency,
@@ -76,7 +77,9 @@ export async function runBatch<Request>(
 	operation: ItemOperation<Request>,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const continueOnFail = ctx.continueOnFail();
+	// An agent's tool answers a failure as an item: n8n 1.x fails the whole chat on a throw.
+	const asTool = runsAsTool(ctx.getNode());
+	const continueOnFail = ctx.continueOnFail() || asTool;
 	const results: INodeExecutionData[] = new Array(items.length);
 	const fail = (i: number, error: unknown) => {
 		const itemError = ensureNodeError(ctx.getNode(), error, i);
@@ -132,7 +135,8 @@ export async function runBatch<Request>(
 			onSubmitted: (id) => submitted.set(i, id),
 		};
 		try {
-			results[i] = await operation.run(item, request);
+			const result = await operation.run(item, request);
+			results[i] = asTool ? { ...result, json: toolAnswer(result.json) } : result;
 			finished.add(i);
 		} catch (error) {
 			// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.

@@ -14,7 +14,8 @@ export interface ResultOptions {
 	output: OutputSettings;
 }
 
-export function readResultOptions(o: IDataObject): ResultOptions {
+/** `asTool`: the node runs as an AI Agent's tool, where Download Output is off unless set. */
+export function readResultOptions(o: IDataObject, asTool = false): ResultOptions {
 	const timeout = o.timeout ?? TIMEOUT_SECONDS;
 	check(
 		typeof timeout === 'number' && timeout > 0,
@@ -33,6 +34,6 @@ export function readResultOptions(o: IDataObject): ResultOptions {
 		timeoutMs: timeout * 1000,
 		// Workflows saved when 0.1 s was allowed keep running, at WaveSpeed's 2 s.
 		pollIntervalMs: Math.max(pollInterval, POLL_INTERVAL_MIN_SECONDS) * 1000,
-		output: readOutputSettings(o),
+		output: readOutputSettings(o, !asTool),
 	};
 }

@@ -27,8 +27,12 @@ export const binaryPropertyOutputField: INodeProperties = {
 		'The output field for the edited image. Further images of the same task go to the same name with _1, _2 appended.',
 };
 
-/** Reads both options from a node's Options collection; throws a ParameterProblem. */
-export function readOutputSettings(options: IDataObject): OutputSettings {
+/**
+ * Reads both options from a node's Options collection; throws a ParameterProblem. Download Output
+ * left out of the collection means `downloadByDefault` (an agent's tool downloads nothing unless
+ * asked: the model gets only the JSON).
+ */
+export function readOutputSettings(options: IDataObject, downloadByDefault = true): OutputSettings {
 	const binaryPropertyOutput = String(
 		options.binaryPropertyOutput ?? BINARY_PROPERTY_OUTPUT,
 	).trim();
@@ -38,5 +42,7 @@ export function readOutputSettings(options: IDataObject): OutputSettings {
 		'is empty',
 		`Name the output field, e.g. "${BINARY_PROPERTY_OUTPUT}"`,
 	);
-	return { downloadOutput: options.downloadOutput !== false, binaryPropertyOutput };
+	const downloadOutput =
+		options.downloadOutput === undefined ? downloadByDefault : options.downloadOutput !== false;
+	return { downloadOutput, binaryPropertyOutput };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { check, ParameterProblem, parameterError, show } from '../../errors/parameterProblem';
+import { runsAsTool } from '../../task/toolAnswer';
 import { CREDENTIAL_TYPE, isWaveSpeedHost, normalizeBaseUrl } from '../../transport/credential';
 import { isHttpUrl } from '../../transport/urls';
 import { readResultOptions, type ResultOptions } from '../options';
@@ -41,7 +42,7 @@ export function readEditOptions(ctx: IExecuteFunctions, i: number): EditOptions 
 		'Use an amount above 0 in US dollars, e.g. 5, or remove the option',
 	);
 	return {
-		...readResultOptions(o),
+		...readResultOptions(o, runsAsTool(ctx.getNode())),
 		maxCostPerExecution: maxCost as number | undefined,
 		syncMode: o.syncMode === true,
 		base64Output,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { check, readItemParameters, show } from '../../errors/parameterProblem';
+import { runsAsTool } from '../../task/toolAnswer';
 import { readResultOptions, type ResultOptions } from '../options';
 
 /** WaveSpeed's task ids are opaque; these are the characters its ids and URLs use. */
@@ -34,7 +35,7 @@ export function readGetResultRequest(ctx: IExecuteFunctions, itemIndex: number):
 			itemIndex,
 			taskId,
 			waitForResult: ctx.getNodeParameter('waitForResult', itemIndex, true) !== false,
-			options: readResultOptions(options),
+			options: readResultOptions(options, runsAsTool(ctx.getNode())),
 		};
 	});
 }

@@ -1,6 +1,7 @@
 import { FakeOpenAi } from '../../../../devkit/fake-openai/server';
 import {
 	IMAGE_URL_KEY,
+	outputUrlOf,
 	PROMPT_KEY,
 	SCRIPTED_PROMPT,
 	TOOL_CALL_ID,
@@ -83,5 +84,14 @@ describe('fake OpenAI', () => {
 		});
 		expect(responses.status).toBe(404);
 		expect((await responses.json()).error.message).toContain('Use Responses API');
+	});
+
+	it("reads the image URL from the tool's compact answer, or from a full task JSON", () => {
+		const url = 'http://127.0.0.1:9/outputs/t1/0.png';
+		expect(outputUrlOf(JSON.stringify([{ id: 't1', status: 'completed', imageUrl: url }]))).toBe(
+			url,
+		);
+		expect(outputUrlOf(JSON.stringify([{ id: 't1', outputs: [url] }]))).toBe(url);
+		expect(outputUrlOf(JSON.stringify([{ error: 'WaveSpeed task failed' }]))).toBeUndefined();
 	});
 });
