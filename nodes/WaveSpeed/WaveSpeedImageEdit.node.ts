@@ -7,9 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { editProperties } from './actions/edit/edit.description';
-import { getResultProperties } from './actions/getResult/getResult.description';
-import { operationProperty } from './actions/operations';
-import { route } from './actions/router';
+import { getResultProperties } from './actions/getResult/getResult.operation';
+import { operationProperty, route } from './actions/router';
 import { toolDescriptionProperties } from './actions/toolDescription';
 import { MODELS } from './models';
 import { waveSpeedApiTest } from './transport/credentialTest';

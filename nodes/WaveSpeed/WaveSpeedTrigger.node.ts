@@ -33,14 +33,17 @@ export class WaveSpeedTrigger implements INodeType {
 
 	methods = { credentialTest: { waveSpeedApiTest } };
 
-	/** WaveSpeed has no webhook registry: the URL travels with each task, so there is nothing to create. */
+	/**
+	 * WaveSpeed has no webhook registry: the URL travels with each task. Activating the trigger
+	 * fetches the account's signing secret (a wrong credential fails there) and checks the options.
+	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				await activate(this);
-				return true;
+				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await activate(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

@@ -12,14 +12,20 @@ export interface ModelLimits {
 	loraScaleMax: number;
 }
 
-/** One edit as WaveSpeed is asked for it, the images already as URLs (or stand-ins, see submitOnce). */
+/** One LoRA as WaveSpeed takes it. */
+export interface Lora {
+	path: string;
+	scale: number;
+}
+
+/** One edit as WaveSpeed is asked for it, the images already as URLs (or, for a fingerprint, their identities). */
 export interface EditInputs {
 	prompt: string;
 	images: string[];
 	seed: number;
 	/** "W*H", or undefined to keep image1's size. */
 	size?: string;
-	loras?: Array<{ path: string; scale: number }>;
+	loras?: Lora[];
 	syncMode: boolean;
 	base64Output: boolean;
 }

@@ -92,20 +92,38 @@ export function inSeconds(ms: number): string {
 	return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-/** The promise's value, or undefined when it has not settled within `ms` (or rejects). */
+/**
+ * Waits for work this caller does not own (an upload or a price several executions share): the
+ * work goes on whatever happens here, but this caller stops waiting the moment it is stopped.
+ */
+export async function untilStopped<T>(work: Promise<T>, stop?: StopSignal): Promise<T> {
+	if (!stop) return await work;
+	if (stop.aborted) throw new Interrupted();
+	let unsubscribe = () => {};
+	const stopped = new Promise<never>((_, reject) => {
+		unsubscribe = stop.subscribe(() => reject(new Interrupted()));
+	});
+	try {
+		return await Promise.race([work, stopped]);
+	} finally {
+		unsubscribe();
+	}
+}
+
+/** The promise's value, or undefined when it has not settled within `ms` (or rejects, or `stop` fires). */
 export async function settledWithin<T>(
 	promise: Promise<T>,
 	ms: number,
 	stop?: StopSignal,
 ): Promise<T | undefined> {
-	const late = Symbol('late');
 	const done = new AbortController();
-	const signal = stop ? AbortSignal.any([stop.signal, done.signal]) : done.signal;
-	const timer = pause(ms, new StopSignal(signal)).then(
-		() => late,
-		() => late,
+	const unsubscribe = stop?.subscribe(() => done.abort());
+	const late = sleep(ms, done.signal).then(
+		() => undefined,
+		() => undefined,
 	);
-	const value = await Promise.race([promise.catch(() => undefined), timer]);
+	const value = await Promise.race([promise.catch(() => undefined), late]);
 	done.abort();
-	return value === late ? undefined : (value as T);
+	unsubscribe?.();
+	return value;
 }

@@ -12,7 +12,7 @@ const OWN_FOLDERS: Record<string, string> = {
 };
 /** The shared places, lowest first: each may import only those before it (and itself). */
 const SHARED_LAYERS = [
-	['errors', 'timing.ts', 'models.ts'],
+	['errors.ts', 'timing.ts', 'models.ts'],
 	['transport'],
 	['account'],
 	['binary'],
@@ -83,7 +83,7 @@ describe('the layout keeps its direction of imports', () => {
 		['nodes/WaveSpeed/actions/batch.ts', 'nodes/WaveSpeed/WaveSpeedImageEdit.node.ts'],
 		['nodes/WaveSpeed/WaveSpeedTrigger.node.ts', 'nodes/WaveSpeed/actions/operations.ts'],
 		['nodes/WaveSpeed/transport/tasks.ts', 'nodes/WaveSpeed/account/submitGate.ts'],
-		['nodes/WaveSpeed/errors/waveSpeedError.ts', 'nodes/WaveSpeed/transport/client.ts'],
+		['nodes/WaveSpeed/errors.ts', 'nodes/WaveSpeed/transport/client.ts'],
 		['nodes/WaveSpeed/binary/uploadFile.ts', 'nodes/WaveSpeed/task/itemContext.ts'],
 		['credentials/WaveSpeedApi.credentials.ts', 'nodes/WaveSpeed/models.ts'],
 	])('refused: %s → %s', (from, to) => {

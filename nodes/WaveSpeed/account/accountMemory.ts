@@ -1,17 +1,20 @@
 import type { Quote } from '../transport/billing';
 import type { UploadRoutes } from '../transport/upload';
 import { TaskDurationEstimate } from './durationEstimate';
-import { KeptMap } from './keptMap';
-import { SharedWork } from './sharedWork';
+import { KeptMap, SharedWork } from './keptMap';
 import { SubmitGate } from './submitGate';
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/** Amounts are kept in millionths, so 3 × 0.03 adds up to 0.09 and not 0.09000000000000001. */
+export const MICROS = 1_000_000;
+export const toMicros = (amount: number) => Math.round(amount * MICROS);
+
 /**
  * What the node learns about one WaveSpeed account while the n8n process runs: when the account
  * will accept tasks again, how long each model's tasks take (so a fresh execution, one photo
- * from a webhook, waits as well as the tenth item of a batch), what its tasks cost, and which
- * images it has uploaded.
+ * from a webhook, waits as well as the tenth item of a batch), what its tasks cost, which images
+ * it has uploaded, which tasks are already some item's, and what each execution has spent.
  */
 export class AccountMemory {
 	readonly gate = new SubmitGate();
@@ -25,15 +28,29 @@ export class AccountMemory {
 	 */
 	readonly quotes = new SharedWork<Quote>({ maxEntries: 1000, keepMs: HOUR_MS });
 
-	/** When the pricing endpoint last failed (0: never), so a batch does not ask it per item. */
+	/** When the pricing endpoint last failed on its own (0: never), so a batch does not ask it per item. */
 	pricingFailedAt = 0;
 
 	/**
-	 * The download URL of each image uploaded, by a hash of its bytes: kept 24 hours (WaveSpeed
-	 * keeps uploads 7 days), for the 5,000 most recent images; items that share an image share one
-	 * upload, also while it is in flight.
+	 * The download URL of each image uploaded, by its identity (n8n's binary id, or a hash of an
+	 * inline file's bytes): kept 24 hours (WaveSpeed keeps uploads 7 days), for the 5,000 most
+	 * recent images; items that share an image share one upload, also while it is in flight.
 	 */
 	readonly uploads = new SharedWork<string>({ maxEntries: 5000, keepMs: 24 * HOUR_MS });
+
+	/**
+	 * Tasks some item of this process holds (accepted, or found again in WaveSpeed's history), so
+	 * the search for a lost answer never takes another item's task for its own. Kept 2 hours: a
+	 * search looks only at tasks created moments before it.
+	 */
+	readonly claimedTasks = new KeptMap<true>({ maxEntries: 100_000, keepMs: 2 * HOUR_MS });
+
+	/**
+	 * What each execution has committed to spend, per node (Max Cost per Execution), in millionths:
+	 * every run of the node in one execution (branches, loops, an agent's repeated calls) counts
+	 * against one total. Kept a day after the execution's last run.
+	 */
+	readonly spending = new KeptMap<number>({ maxEntries: 10_000, keepMs: 24 * HOUR_MS, renewOnRead: true });
 
 	private estimates = new Map<string, TaskDurationEstimate>();
 

@@ -54,3 +54,33 @@ export class KeptMap<V> {
 		}
 	}
 }
+
+/**
+ * Work done once per key and shared: whoever asks while it is in flight gets the same promise,
+ * and a result is kept by the KeepRule; a failure is not kept, so the next ask tries anew. The
+ * work belongs to no caller: callers wait for it with `untilStopped` (timing.ts), so one caller's
+ * cancellation never ends it for the others.
+ */
+export class SharedWork<V> {
+	private results: KeptMap<Promise<V>>;
+
+	constructor(rule: KeepRule) {
+		this.results = new KeptMap(rule);
+	}
+
+	get(key: string, work: () => Promise<V>): Promise<V> {
+		const known = this.results.get(key);
+		if (known) return known;
+		const running = work();
+		this.results.set(key, running);
+		running.catch(() => {
+			if (this.results.get(key) === running) this.results.delete(key);
+		});
+		return running;
+	}
+
+	/** Whether a result (or work in flight) is kept for the key. */
+	has(key: string): boolean {
+		return this.results.get(key) !== undefined;
+	}
+}

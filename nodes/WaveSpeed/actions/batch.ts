@@ -1,29 +1,53 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ensureNodeError, WaveSpeedError } from '../errors/waveSpeedError';
-import { isWholeNumber, ParameterProblem, parameterError, show } from '../errors/parameterProblem';
-import type { BatchItem } from '../task/itemContext';
+import { type AccountMemory, accountMemory } from '../account/accountMemory';
+import { ensureNodeError, ParameterProblem, parameterError, WaveSpeedError } from '../errors';
 import { runsAsTool, toolAnswer } from '../task/toolAnswer';
 import { StopSignal } from '../timing';
+import { WaveSpeedClient } from '../transport/client';
 import {
 	AdaptiveConcurrency,
 	type Concurrency,
-	CONCURRENCY_MAX,
 	FixedConcurrency,
+	type ItemFlow,
 } from './concurrency';
+import { maxConcurrencyOption } from './options';
 
-/** One operation as the batch runs it: read every item first, then run them, several at once. */
-export interface ItemOperation<Request> {
-	read(ctx: IExecuteFunctions, itemIndex: number): Request | Promise<Request>;
-	run(item: BatchItem, request: Request): Promise<INodeExecutionData>;
+/** What one run of the node shares among its items: read once, not per item. */
+export interface NodeRun {
+	ctx: IExecuteFunctions;
+	/** One client for the run's credential, and that account's memory. */
+	client: WaveSpeedClient;
+	memory: AccountMemory;
+	/** The node runs as an AI Agent's tool. */
+	asTool: boolean;
+	/** How many items the run holds: a batch is planned for its slowest item. */
+	batchSize: number;
+	/** Fires when the execution is cancelled or the batch stops after a failure. */
+	stop: StopSignal;
+}
+
+/** What the batch gives one item as it runs. */
+export interface ItemRun {
+	run: NodeRun;
+	itemIndex: number;
+	/** Where the item tells how its task goes: the batch's concurrency and its report of tasks. */
+	flow: ItemFlow;
+}
+
+/** One operation as the batch runs it: read every item, prepare them together, then run them. */
+export interface ItemOperation<Item> {
+	/** Reads and checks one item's parameters; throws naming the field and the item. */
+	read(run: NodeRun, itemIndex: number): Item | Promise<Item>;
 	/**
-	 * Called once every item is read, before any is run: a check of the whole batch (its cost).
-	 * Throwing refuses the batch: nothing is sent.
+	 * Called once every item is read, before any is run (costs, uploads). Returns the items that
+	 * cannot run, with why; throwing refuses the batch: nothing is submitted.
 	 */
-	check?(ctx: IExecuteFunctions, requests: Request[]): Promise<void>;
+	prepare?(run: NodeRun, items: Array<Item | undefined>): Promise<Map<number, unknown>>;
+	run(item: ItemRun, request: Item): Promise<INodeExecutionData>;
 	/** Called when the node returns its items: n8n will not run it again for this execution. */
-	finished?(ctx: IExecuteFunctions): void;
+	finished?(run: NodeRun): void;
 }
 
 type ItemError = ReturnType<typeof ensureNodeError>;
@@ -49,104 +73,100 @@ function describeOthers(
 	return ` Tasks already submitted for other items, not resubmitted: ${lines.join('; ')}.`;
 }
 
-/** The Max Concurrency option, or undefined when it is not set and the node adapts. */
-export function readMaxConcurrency(ctx: IExecuteFunctions): number | undefined {
-	const { maxConcurrency: value } = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	if (value === undefined || value === null) return undefined;
-	if (!isWholeNumber(value) || value < 1 || value > CONCURRENCY_MAX) {
-		throw parameterError(
-			ctx,
-			0,
-			new ParameterProblem(
-				'Options → Max Concurrency',
-				`${show(value)} is not allowed`,
-				`Use a whole number from 1 to ${CONCURRENCY_MAX}, or remove the option to let the node adapt`,
-			),
-		);
-	}
-	return value;
-}
-
 /**
- * Owns the item loop: validates every item before anything is sent, runs as many items at once
- * as the concurrency allows (Max Concurrency, or what the account is found to take), keeps input
- * order and pairedItem, and shapes failures for Continue On Fail.
+ * Owns the item loop: reads every item, lets the operation prepare them together, then runs as
+ * many items at once as the concurrency allows (Max Concurrency, or what the account is found to
+ * take), keeps input order and pairedItem, and shapes failures for Continue On Fail.
  */
-export async function runBatch<Request>(
+export async function runBatch<Item>(
 	ctx: IExecuteFunctions,
-	operation: ItemOperation<Request>,
+	operation: ItemOperation<Item>,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	// An agent's tool answers a failure as an item: n8n 1.x fails the whole chat on a throw.
 	const asTool = runsAsTool(ctx.getNode());
 	const continueOnFail = ctx.continueOnFail() || asTool;
 	const results: INodeExecutionData[] = new Array(items.length);
+	const toItemError = (i: number, error: unknown): ItemError => {
+		const itemError =
+			error instanceof ParameterProblem
+				? parameterError(ctx.getNode(), i, error)
+				: ensureNodeError(ctx.getNode(), error, i);
+		itemError.context.itemIndex ??= i;
+		return itemError;
+	};
 	const fail = (i: number, error: unknown) => {
-		const itemError = ensureNodeError(ctx.getNode(), error, i);
+		const itemError = toItemError(i, error);
 		if (!continueOnFail) throw itemError;
 		results[i] = errorItem(itemError, i);
 	};
 
+	const cancel = ctx.getExecutionCancelSignal();
+	const halt = new AbortController();
+	const stop = new StopSignal(cancel ? AbortSignal.any([cancel, halt.signal]) : halt.signal);
+	let run: NodeRun;
 	let concurrency: Concurrency;
 	try {
-		const max = readMaxConcurrency(ctx);
+		const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+		let max: number | undefined;
+		try {
+			max = maxConcurrencyOption.read(options);
+		} catch (error) {
+			throw error instanceof ParameterProblem ? parameterError(ctx.getNode(), 0, error) : error;
+		}
 		concurrency = max === undefined ? new AdaptiveConcurrency() : new FixedConcurrency(max);
+		const client = await WaveSpeedClient.connect(ctx);
+		const memory = accountMemory(client.accountKey);
+		run = { ctx, client, memory, asTool, batchSize: items.length, stop };
 	} catch (error) {
 		items.forEach((_, i) => fail(i, error));
-		operation.finished?.(ctx);
 		return [results];
 	}
-	const requests: Array<Request | undefined> = [];
+
+	const requests: Array<Item | undefined> = [];
 	for (const i of items.keys()) {
 		try {
-			requests.push(await operation.read(ctx, i));
+			requests.push(await operation.read(run, i));
 		} catch (error) {
 			fail(i, error);
 			requests.push(undefined);
 		}
 	}
-
-	const readable = requests.filter((request): request is Request => request !== undefined);
-	if (operation.check && readable.length > 0) {
+	if (operation.prepare && requests.some((request) => request !== undefined)) {
+		let unprepared: Map<number, unknown>;
 		try {
-			await operation.check(ctx, readable);
+			unprepared = await operation.prepare(run, requests);
 		} catch (error) {
 			requests.forEach((request, i) => request !== undefined && fail(i, error));
-			operation.finished?.(ctx);
+			operation.finished?.(run);
 			return [results];
+		}
+		// Any item that cannot run stops the batch before anything is submitted, unless Continue On Fail.
+		for (const [i, error] of [...unprepared].sort(([a], [b]) => a - b)) {
+			fail(i, error);
+			requests[i] = undefined;
 		}
 	}
 
-	const cancel = ctx.getExecutionCancelSignal();
-	const stop = new AbortController();
 	const submitted = new Map<number, string>();
 	const finished = new Set<number>();
-	const batchStop = new StopSignal(cancel ? AbortSignal.any([cancel, stop.signal]) : stop.signal);
 	let firstFailure: { item: number; error: ItemError } | undefined;
 
-	const runItem = async (i: number, request: Request) => {
-		const flow = concurrency.track();
-		const item: BatchItem = {
-			ctx,
-			itemIndex: i,
-			batchSize: items.length,
-			stop: batchStop,
-			observer: flow,
-			onSubmitted: (id) => submitted.set(i, id),
-		};
+	const runItem = async (i: number, request: Item) => {
+		const flow = concurrency.track((taskId) => submitted.set(i, taskId));
 		try {
-			const result = await operation.run(item, request);
+			const result = await operation.run({ run, itemIndex: i, flow }, request);
 			results[i] = asTool ? { ...result, json: toolAnswer(result.json) } : result;
 			finished.add(i);
 		} catch (error) {
 			// Interrupted, not failed: the run is cancelled, or another item already stopped the batch.
-			if (batchStop.aborted) return;
-			const itemError = ensureNodeError(ctx.getNode(), error, i);
+			if (stop.aborted) return;
+			const itemError = toItemError(i, error);
 			if (continueOnFail) {
 				results[i] = errorItem(itemError, i);
 			} else if (!firstFailure) {
 				firstFailure = { item: i, error: itemError };
-				stop.abort();
+				halt.abort();
 			}
 		} finally {
 			flow.ended();
@@ -155,10 +175,10 @@ export async function runBatch<Request>(
 	const inFlight = new Set<Promise<void>>();
 	for (const [i, request] of requests.entries()) {
 		if (request === undefined) continue;
-		while (inFlight.size >= concurrency.current() && !batchStop.aborted) {
+		while (inFlight.size >= concurrency.current() && !stop.aborted) {
 			await Promise.race([...inFlight, concurrency.raised()]);
 		}
-		if (batchStop.aborted) break;
+		if (stop.aborted) break;
 		const item = runItem(i, request).finally(() => inFlight.delete(item));
 		inFlight.add(item);
 	}
@@ -176,6 +196,6 @@ export async function runBatch<Request>(
 		if (others) error.description = `${error.description ?? ''}${others}`.trim();
 		throw error;
 	}
-	operation.finished?.(ctx);
+	operation.finished?.(run);
 	return [results];
 }

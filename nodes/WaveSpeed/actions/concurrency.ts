@@ -1,5 +1,3 @@
-import type { TaskObserver } from '../task/itemContext';
-
 /** The most items the node works on at once (see the bench's memory per item in flight). */
 export const CONCURRENCY_MAX = 200;
 /** Items in flight when the node adapts, before it has heard anything from WaveSpeed. */
@@ -8,8 +6,14 @@ export const ADAPTIVE_START = 4;
 /** A task still waiting this long after WaveSpeed accepted it is queued behind the account's running limit. */
 const QUEUED_AFTER_MS = 1000;
 
-/** What one item tells the batch's concurrency about its task. */
-export interface ItemFlow extends TaskObserver {
+/** What one item tells the batch about its task, each from one place of the item's run. */
+export interface ItemFlow {
+	/** WaveSpeed answered 429 to this item's submit. */
+	rateLimited(): void;
+	/** WaveSpeed accepted the item's task (or it was resumed); `status` is the one it was in. */
+	accepted(task: { id: string; status: string }): void;
+	/** A status check saw the task in `status`. */
+	seen(status: string): void;
 	/** The item is done, whatever the outcome. */
 	ended(): void;
 }
@@ -19,11 +23,9 @@ export interface Concurrency {
 	current(): number;
 	/** Resolves the next time current() grows. */
 	raised(): Promise<void>;
-	/** Called when an item starts. */
-	track(): ItemFlow;
+	/** Called when an item starts; `onAccepted` hears of its task. */
+	track(onAccepted: (taskId: string) => void): ItemFlow;
 }
-
-const IGNORED: ItemFlow = { rateLimited() {}, accepted() {}, seen() {}, ended() {} };
 
 /** Max Concurrency set by the user: a fixed limit (1 runs the items strictly one after another). */
 export class FixedConcurrency implements Concurrency {
@@ -37,8 +39,13 @@ export class FixedConcurrency implements Concurrency {
 		return new Promise<void>(() => {});
 	}
 
-	track() {
-		return IGNORED;
+	track(onAccepted: (taskId: string) => void): ItemFlow {
+		return {
+			rateLimited() {},
+			accepted: (task) => onAccepted(task.id),
+			seen() {},
+			ended() {},
+		};
 	}
 }
 
@@ -71,10 +78,10 @@ export class AdaptiveConcurrency implements Concurrency {
 		return new Promise((resolve) => this.waiters.push(resolve));
 	}
 
-	track(): ItemFlow {
+	track(onAccepted: (taskId: string) => void): ItemFlow {
 		this.inFlight++;
 		let acceptedAt: number | undefined;
-		let judged = false;
+		let settled = false;
 		let counted = false;
 		const setRunning = (on: boolean) => {
 			if (on !== counted) this.running += on ? 1 : -1;
@@ -84,9 +91,9 @@ export class AdaptiveConcurrency implements Concurrency {
 			if (acceptedAt === undefined) return;
 			if (status !== 'created') {
 				setRunning(status === 'processing');
-				judged = true;
-			} else if (!judged && Date.now() - acceptedAt >= QUEUED_AFTER_MS) {
-				judged = true;
+				settled = true;
+			} else if (!settled && Date.now() - acceptedAt >= QUEUED_AFTER_MS) {
+				settled = true;
 				this.queued();
 			}
 		};
@@ -95,7 +102,8 @@ export class AdaptiveConcurrency implements Concurrency {
 			// Grown on acceptance: the first check may come only 2 s later (WaveSpeed's rule), too
 			// late to pace a batch. WaveSpeed's levels bound it: Bronze's 2 a minute answers 429
 			// before its 2 running fill up, and from Silver on (300 running) the node's ceiling is lower.
-			accepted: (status) => {
+			accepted: ({ id, status }) => {
+				onAccepted(id);
 				this.refused = false;
 				acceptedAt = Date.now();
 				if (status === 'processing') setRunning(true);

@@ -1,6 +1,6 @@
-import type { IBinaryData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { type ImageMime, signatureFit } from './imageBytes';
+import { type ImageMime, signatureFit } from './imageFile';
 
 export interface ImageDimensions {
 	width: number;
@@ -105,49 +105,81 @@ export function imageDimensions(head: Buffer): HeadReading {
 	return undefined;
 }
 
+/** The part of a Node readable stream that the peek below uses (an HTTP answer's body). */
+export interface PeekableStream {
+	read(): Buffer | null;
+	unshift(chunk: Buffer): void;
+	on(event: 'readable' | 'end' | 'error', listener: (error?: Error) => void): unknown;
+	off(event: 'readable' | 'end' | 'error', listener: (error?: Error) => void): unknown;
+	/** True once 'end' was emitted: no event will come any more. */
+	readonly readableEnded: boolean;
+}
+
+/** What a peek leaves: the size, and the image to hand on (the stream, or all of it when it ended). */
+export interface Peeked<S> {
+	dimensions?: ImageDimensions;
+	body: S | Buffer;
+}
+
 /**
- * Reads a stream's chunks only until the size is settled, keeping at most `maxHeadBytes` of its
- * head, then stops (a `for await` that breaks closes the stream). The head is looked at again each
- * time it has doubled, so many small chunks cost linear copying, not quadratic.
+ * The size of the image a stream carries, read from its first bytes (at most `maxHeadBytes`),
+ * which are then put back (`unshift`, Node's way to parse a header and pass a stream on): the
+ * stream is handed on unread, so whoever stores it gets every byte and the image is read once.
+ * A stream that ended while being peeked at is handed on as the bytes read.
  */
-export async function readImageDimensions(
-	chunks: AsyncIterable<Uint8Array>,
+export async function peekImageDimensions<S extends PeekableStream>(
+	stream: S,
 	maxHeadBytes = MAX_HEAD_BYTES,
-): Promise<ImageDimensions | undefined> {
+): Promise<Peeked<S>> {
 	const parts: Buffer[] = [];
 	let kept = 0;
 	let lookedAt = 0;
+	let ended = false;
 	let reading: HeadReading = 'needMore';
-	for await (const chunk of chunks) {
-		// A copy: the stream may reuse its buffer.
-		parts.push(Buffer.from(chunk.subarray(0, maxHeadBytes - kept)));
-		kept += parts[parts.length - 1].length;
-		const full = kept >= maxHeadBytes;
-		if (kept < 2 * lookedAt && !full) continue;
-		lookedAt = kept;
-		reading = imageDimensions(Buffer.concat(parts, kept));
-		if (reading !== 'needMore' || full) break;
+	while (reading === 'needMore' && kept < maxHeadBytes && !ended) {
+		const chunk = stream.read();
+		if (chunk === null) {
+			ended = stream.readableEnded;
+			if (ended) break;
+			await new Promise<void>((resolve, reject) => {
+				const settle = (outcome: 'readable' | 'end' | 'error') => (error?: Error) => {
+					stream.off('readable', onReadable);
+					stream.off('end', onEnd);
+					stream.off('error', onError);
+					ended ||= outcome === 'end';
+					if (outcome === 'error') reject(error ?? new Error('the stream failed'));
+					else resolve();
+				};
+				const onReadable = settle('readable');
+				const onEnd = settle('end');
+				const onError = settle('error');
+				stream.on('readable', onReadable);
+				stream.on('end', onEnd);
+				stream.on('error', onError);
+			});
+			continue;
+		}
+		parts.push(chunk);
+		kept += chunk.length;
+		// Looked at again each time the head has doubled: many small chunks cost linear copying.
+		if (kept >= 2 * lookedAt || kept >= maxHeadBytes) {
+			lookedAt = kept;
+			reading = imageDimensions(Buffer.concat(parts, kept));
+		}
 	}
-	if (reading === 'needMore' && kept > lookedAt)
-		reading = imageDimensions(Buffer.concat(parts, kept));
-	return typeof reading === 'object' ? reading : undefined;
+	const head = Buffer.concat(parts, kept);
+	if (reading === 'needMore' && kept > lookedAt) reading = imageDimensions(head);
+	const dimensions = typeof reading === 'object' ? reading : undefined;
+	if (ended) return { dimensions, body: head };
+	if (kept > 0) stream.unshift(head);
+	// Node lets a stream flow to a new reader only once the last 'readable' listener is gone, a
+	// tick after its removal.
+	await sleep(0);
+	return { dimensions, body: stream };
 }
 
-/** Base64 characters that decode to at most MAX_HEAD_BYTES. */
-const MAX_HEAD_BASE64_CHARS = Math.floor(MAX_HEAD_BYTES / 3) * 4;
-
-/**
- * The size of an image n8n has stored: from the head of its file in the binary store (read
- * through `openStream`, e.g. `(id) => ctx.helpers.getBinaryStream(id)`), or from the head of
- * its inline base64 in n8n's in-memory mode.
- */
-export async function binaryImageDimensions(
-	binary: IBinaryData,
-	openStream: (id: string) => Promise<AsyncIterable<Uint8Array>>,
-): Promise<ImageDimensions | undefined> {
-	if (binary.id) return await readImageDimensions(await openStream(binary.id));
-	const reading = imageDimensions(
-		Buffer.from(binary.data.slice(0, MAX_HEAD_BASE64_CHARS), 'base64'),
-	);
+/** The size of an image held in memory, from its first bytes. */
+export function bufferImageDimensions(bytes: Buffer): ImageDimensions | undefined {
+	const reading = imageDimensions(bytes.subarray(0, MAX_HEAD_BYTES));
 	return typeof reading === 'object' ? reading : undefined;
 }

@@ -1,15 +1,64 @@
-import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { sniffBufferMime } from '../binary/imageBytes';
-import { binaryImageDimensions } from '../binary/imageDimensions';
-import { decodeBase64Output, outputFieldName, outputFileName } from '../binary/outputFiles';
+import type { RequestFacts } from '../account/acceptedTasks';
+import { check } from '../errors';
+import { bufferImageDimensions, peekImageDimensions } from '../binary/imageDimensions';
+import type { ImageDimensions, PeekableStream } from '../binary/imageDimensions';
+import {
+	decodeBase64Output,
+	outputFieldName,
+	outputFileName,
+	sniffBufferMime,
+} from '../binary/imageFile';
 import type { Deadline } from '../timing';
-import type { WaveSpeedClient } from '../transport/client';
+import { isHttpUrl, type WaveSpeedClient } from '../transport/client';
 import { type BinaryHelpers, downloadOutput } from '../transport/outputDownload';
-import type { RequestFacts, TaskOutput, WaveSpeedTask } from '../transport/types';
-import { isHttpUrl } from '../transport/urls';
-import type { OutputSettings } from './outputOptions';
-import { isFinished } from './statuses';
+import { isFinished, type TaskOutput, type WaveSpeedTask } from '../transport/predictions';
+
+const BINARY_PROPERTY_OUTPUT = 'data';
+
+/** How a finished task becomes an item: Edit Image, Get Result and the trigger all offer these. */
+export interface OutputSettings {
+	downloadOutput: boolean;
+	binaryPropertyOutput: string;
+}
+
+export const downloadOutputField: INodeProperties = {
+	displayName: 'Download Output',
+	name: 'downloadOutput',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to download the edited images as binary data. Off returns only their URLs.',
+};
+
+export const binaryPropertyOutputField: INodeProperties = {
+	displayName: 'Output Binary Field',
+	name: 'binaryPropertyOutput',
+	type: 'string',
+	default: BINARY_PROPERTY_OUTPUT,
+	description:
+		'The output field for the edited image. Further images of the same task go to the same name with _1, _2 appended.',
+};
+
+/**
+ * Reads both options from a node's Options collection; throws a ParameterProblem. Download Output
+ * left out of the collection means `downloadByDefault` (an agent's tool downloads nothing unless
+ * asked: the model gets only the JSON).
+ */
+export function readOutputSettings(options: IDataObject, downloadByDefault = true): OutputSettings {
+	const binaryPropertyOutput = String(
+		options.binaryPropertyOutput ?? BINARY_PROPERTY_OUTPUT,
+	).trim();
+	check(
+		binaryPropertyOutput !== '',
+		'Options → Output Binary Field',
+		'is empty',
+		`Name the output field, e.g. "${BINARY_PROPERTY_OUTPUT}"`,
+	);
+	const downloadOutput =
+		options.downloadOutput === undefined ? downloadByDefault : options.downloadOutput !== false;
+	return { downloadOutput, binaryPropertyOutput };
+}
 
 export interface OutputItem {
 	json: IDataObject;
@@ -101,11 +150,18 @@ export async function toOutputItem(task: WaveSpeedTask, target: OutputTarget): P
 	const json = taskJson(task, facts);
 	if (!settings.downloadOutput) return { json };
 	const binary: IBinaryKeyData = {};
+	let dimensions: ImageDimensions | undefined;
 	for (const [n, output] of outputs.entries()) {
 		const field = outputFieldName(settings.binaryPropertyOutput, n);
 		if (isHttpUrl(output)) {
-			binary[field] = await downloadOutput(helpers, output, {
+			// The first image's size is read from its head as it streams into n8n's store.
+			const downloaded = await downloadOutput(helpers, output, {
 				fileName: (mime) => outputFileName(task.id, n, mime),
+				peek: async (body) => {
+					if (n > 0) return { peeked: undefined, body };
+					const { dimensions, body: rest } = await peekImageDimensions(body as PeekableStream);
+					return { peeked: dimensions, body: rest };
+				},
 				deadline,
 				cancel,
 				fail: (reason) =>
@@ -118,6 +174,8 @@ export async function toOutputItem(task: WaveSpeedTask, target: OutputTarget): P
 						},
 					),
 			});
+			binary[field] = downloaded.binary;
+			if (n === 0) dimensions = downloaded.peeked;
 		} else {
 			const bytes = decodeBase64Output(output);
 			const mime = sniffBufferMime(bytes);
@@ -127,16 +185,10 @@ export async function toOutputItem(task: WaveSpeedTask, target: OutputTarget): P
 				outputFileName(task.id, n, type),
 				type,
 			);
+			if (n === 0) dimensions = bufferImageDimensions(bytes);
 		}
 	}
 	if (!outputs.every(isHttpUrl)) json.outputs = Object.keys(binary).map((f) => `binary:${f}`);
-	// The first image's real size, from its header in n8n's binary store (a few KiB read back):
-	// a tap on the download itself would start the stream before n8n's store reads it.
-	const first = binary[outputFieldName(settings.binaryPropertyOutput, 0)];
-	const dimensions = await binaryImageDimensions(
-		first,
-		async (id) => await helpers.getBinaryStream(id),
-	);
 	json.width = dimensions?.width ?? null;
 	json.height = dimensions?.height ?? null;
 	json.size ??= dimensions ? `${dimensions.width}*${dimensions.height}` : null;

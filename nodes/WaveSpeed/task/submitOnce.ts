@@ -1,111 +1,161 @@
-import { acceptedTaskKey, acceptedTasks } from '../account/acceptedTasks';
-import { accountMemory } from '../account/accountMemory';
-import { WaveSpeedError } from '../errors/waveSpeedError';
-import type { Submission } from '../transport/tasks';
-import { Interrupted } from '../timing';
-import type { RequestFacts, WaveSpeedTask } from '../transport/types';
-import type { ItemContext } from './itemContext';
-import { submitThroughGate } from './submit';
+import {
+	type LostAnswer,
+	type RequestFacts,
+	rememberedSubmits,
+} from '../account/acceptedTasks';
+import type { AccountMemory } from '../account/accountMemory';
+import { provesNotAccepted, WaveSpeedError } from '../errors';
+import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../timing';
+import type { WaveSpeedClient } from '../transport/client';
+import {
+	fetchTask,
+	mayStillProduce,
+	type Submission,
+	submitTask,
+	type WaveSpeedTask,
+} from '../transport/predictions';
+import { findLostTask } from './lostAnswers';
 
-export interface SubmitPlan {
-	/**
-	 * The submission with stand-ins where a retry would send other bytes for the same request (an
-	 * image's content hash for its upload URL, the user's seed for the one picked): built by the
-	 * same code as the real one, so every field that is sent is in it.
-	 */
-	fingerprint: Submission;
-	/** What the node chose for this request that the task does not echo (the seed it picked). */
-	facts: RequestFacts;
-	/** The real submission (uploads included); called only when no accepted task can be resumed. */
-	prepare(): Promise<Submission>;
+const CONNECT_ATTEMPTS = 3;
+/** How long WaveSpeed may refuse every new task (429) before the waiting items fail. */
+const RATE_LIMIT_PATIENCE_MS = 10 * 60_000;
+
+/** Where an item's submit goes and who hears of it. */
+export interface SubmitContext {
+	client: WaveSpeedClient;
+	memory: AccountMemory;
+	stop: StopSignal;
+	deadline: Deadline;
+	/** WaveSpeed answered 429 to this item's submit. */
+	onRateLimited(): void;
 }
 
-export interface SubmittedTask {
+export interface Submitted {
 	task: WaveSpeedTask;
 	facts: RequestFacts;
+	/** When WaveSpeed last told the task's status. */
+	answeredAt: number;
+}
+
+/** The outcome of sending: a task, or an answer lost after the request left (maybe accepted). */
+type Sent = { task: WaveSpeedTask } | { lost: WaveSpeedError; sentAt: number };
+
+/**
+ * Submits an item's task once per execution. n8n's Retry On Fail runs the node again: an item
+ * whose task WaveSpeed accepted for the same request resumes it while it may still give its image
+ * (a task that failed is submitted anew); one whose submit may have been accepted without an
+ * answer is looked for in WaveSpeed's history, never submitted again. `key` names the item's
+ * request in this execution (acceptedTasks.submitKey).
+ */
+export async function submitOnce(
+	ctx: SubmitContext,
+	key: string,
+	submission: Submission,
+	facts: RequestFacts,
+): Promise<Submitted> {
+	const remembered = rememberedSubmits.recall(key);
+	if (remembered && 'lostAnswer' in remembered) {
+		return await recover(ctx, key, remembered.lostAnswer);
+	}
+	if (remembered) {
+		const task = await fetchTask(ctx.client, remembered.taskId);
+		if (mayStillProduce(task)) return { task, facts: remembered.facts, answeredAt: Date.now() };
+		rememberedSubmits.forgetOne(key);
+	}
+	const sent = await send(ctx, submission);
+	if ('task' in sent) return accepted(ctx, key, sent.task, facts);
+	// A sync-mode gateway may give up while the task goes on: its id is enough to wait for it.
+	if (sent.lost.taskId) {
+		return accepted(ctx, key, { id: sent.lost.taskId, status: 'processing' }, facts);
+	}
+	const lost: LostAnswer = { sentAt: sent.sentAt, message: sent.lost.message, submission, facts };
+	rememberedSubmits.remember(key, { lostAnswer: lost });
+	return await recover(ctx, key, lost);
+}
+
+function accepted(
+	ctx: SubmitContext,
+	key: string,
+	task: WaveSpeedTask,
+	facts: RequestFacts,
+): Submitted {
+	ctx.memory.claimedTasks.set(task.id, true);
+	rememberedSubmits.remember(key, { taskId: task.id, facts });
+	return { task, facts, answeredAt: Date.now() };
 }
 
 /**
- * Submits an item's task once per execution: n8n's Retry On Fail runs the node again, and an item
- * whose task WaveSpeed already accepted for the same request resumes that task instead of paying
- * for a second one. Any operation that submits goes through here.
+ * Sends through the account's gate. Sends again only when WaveSpeed surely did not accept the
+ * request (429, or no connection); anything else after the request left may hide a billed task.
+ * Time spent waiting for a rate-limit slot does not count against the item's Timeout.
  */
-export async function submitOnce(item: ItemContext, plan: SubmitPlan): Promise<SubmittedTask> {
-	const key = acceptedTaskKey(
-		item.ctx.getExecutionId(),
-		item.ctx.getNode().name,
-		item.itemIndex,
-		plan.fingerprint,
-	);
-	const remembered = acceptedTasks.recall(key);
-	if (remembered && 'lostAnswer' in remembered)
-		throw notSubmittedAgain(item, remembered.lostAnswer);
-	if (remembered) {
-		const task: WaveSpeedTask = { id: remembered.taskId, status: 'processing' };
-		return { task, facts: remembered.facts };
-	}
-	const submission = await plan.prepare();
-	try {
-		const task = await submitOrRecover(item, submission);
-		acceptedTasks.remember(key, { taskId: task.id, facts: plan.facts });
-		return { task, facts: plan.facts };
-	} catch (error) {
-		if (mayHaveBeenAccepted(error)) {
-			acceptedTasks.remember(key, { lostAnswer: { at: Date.now(), message: error.message } });
+async function send(ctx: SubmitContext, submission: Submission): Promise<Sent> {
+	const { client, memory, deadline, stop } = ctx;
+	const gate = memory.gate;
+	let unreachable = 0;
+	for (let attempt = 0; ; attempt++) {
+		const turn = await gate.waitTurn(stop);
+		deadline.extendBy(turn.waitedMs);
+		const refusingMs = gate.refusingForMs();
+		if (refusingMs > RATE_LIMIT_PATIENCE_MS || deadline.expired()) {
+			if (turn.probe) gate.probeEnded();
+			throw refusingMs > 0
+				? client.fail(
+						'timeout',
+						`WaveSpeed refused new tasks (rate limit) for ${Math.round(refusingMs / 60_000)} min; no task was created`,
+						{
+							description:
+								'Your WaveSpeed account accepts no more tasks for now. Check its level and usage on wavespeed.ai, then run again.',
+						},
+					)
+				: client.fail(
+						'timeout',
+						`No time left to submit the task within ${inSeconds(deadline.totalMs)}; no task was created`,
+						{ description: 'Raise Options → Timeout.' },
+					);
 		}
-		throw item.client.ensure(error);
+		const sentAt = Date.now();
+		try {
+			const task = await submitTask(client, submission);
+			gate.accepted();
+			return { task };
+		} catch (error) {
+			if (!(error instanceof WaveSpeedError)) throw error;
+			if (error.kind === 'rateLimited') {
+				gate.rateLimited(error.retryAfterMs, turn.probe);
+				ctx.onRateLimited();
+				continue;
+			}
+			if (turn.probe) gate.probeEnded();
+			if (!provesNotAccepted(error)) return { lost: error, sentAt };
+			if (error.kind !== 'notSent' || ++unreachable >= CONNECT_ATTEMPTS) throw error;
+			await pause(backoffDelay(attempt, 500, 5000), stop);
+		}
 	}
 }
 
-/** A submit that reached WaveSpeed and got no usable answer: a task may exist, without its id. */
-function mayHaveBeenAccepted(error: unknown): error is WaveSpeedError {
-	return (
-		error instanceof WaveSpeedError &&
-		(error.kind === 'noAnswer' || error.kind === 'server') &&
-		!error.taskId
-	);
+function time(ms: number): string {
+	return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 }
 
-function notSubmittedAgain(item: ItemContext, lost: { at: number; message: string }) {
-	const at = new Date(lost.at).toISOString().replace('T', ' ').slice(0, 19);
-	return item.client.fail(
+/** After a submit whose answer was lost: the task found in WaveSpeed's history, or an error that says what was looked at. */
+async function recover(ctx: SubmitContext, key: string, lost: LostAnswer): Promise<Submitted> {
+	const { client, memory, stop, deadline } = ctx;
+	if (stop.aborted) throw client.fail('cancelled', 'The execution was cancelled');
+	const search = await findLostTask(client, memory, lost, stop, deadline);
+	if (search.task) {
+		rememberedSubmits.remember(key, { taskId: search.task.id, facts: lost.facts });
+		return { task: search.task, facts: lost.facts, answeredAt: Date.now() };
+	}
+	const looked = search.failure
+		? `could not read WaveSpeed's prediction history (${search.failure})`
+		: `looked for it in WaveSpeed's prediction history ${search.looks} ${search.looks === 1 ? 'time' : 'times'} over ${inSeconds(search.searchedForMs)} (model ${lost.submission.model}, created since ${time(lost.sentAt)}, the exact inputs sent) and found none`;
+	throw client.fail(
 		'noAnswer',
-		`Not submitted again: an earlier try of this item may have created a WaveSpeed task (its answer was lost at ${at} UTC: ${lost.message})`,
+		`Not submitted again: WaveSpeed may have accepted this item's task, but its answer was lost (${lost.message}); the node ${looked}`,
 		{
 			description:
-				"To never pay twice, the node does not submit an item again in the same execution when WaveSpeed may already have accepted it. Look for the task in WaveSpeed's dashboard (wavespeed.ai, your predictions): fetch it with Get Result and its id, or run the workflow again to submit anew.",
+				"To never pay twice, the node does not submit an item again when WaveSpeed may already have accepted it. If the task exists, it is in WaveSpeed's dashboard (wavespeed.ai, your predictions): fetch it with Get Result and its id. Run the workflow again to submit anew.",
 		},
 	);
-}
-
-async function submitOrRecover(item: ItemContext, submission: Submission): Promise<WaveSpeedTask> {
-	if (item.stop.aborted) throw new Interrupted();
-	try {
-		return await submitThroughGate(item, submission, accountMemory(item.client.accountKey).gate);
-	} catch (error) {
-		// A sync-mode gateway may give up while the task goes on; its id is enough to wait for it.
-		if (
-			error instanceof WaveSpeedError &&
-			error.taskId &&
-			(error.kind === 'server' || error.kind === 'noAnswer')
-		) {
-			return { id: error.taskId, status: 'processing' };
-		}
-		throw item.client.ensure(error);
-	}
-}
-
-/** Whether an earlier try of this item in this execution submitted the same request. */
-export function wasSubmitted(
-	ctx: ItemContext['ctx'],
-	itemIndex: number,
-	fingerprint: Submission,
-): boolean {
-	const key = acceptedTaskKey(ctx.getExecutionId(), ctx.getNode().name, itemIndex, fingerprint);
-	return acceptedTasks.recall(key) !== undefined;
-}
-
-/** Forgets an execution's accepted tasks for a node once it has succeeded: no retry follows. */
-export function forgetAcceptedTasks(executionId: string, nodeName: string) {
-	acceptedTasks.forget(executionId, nodeName);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { isHttpUrl } from '../transport/urls';
+import { isHttpUrl } from '../transport/client';
 
 /**
  * True when the node runs as an AI Agent's tool: n8n wraps a `usableAsTool` node into a node

@@ -1,5 +1,5 @@
-import type { WaveSpeedClient } from './client';
-import { ENDPOINTS } from './endpoints';
+import { WaveSpeedError } from '../errors';
+import { ENDPOINTS, type WaveSpeedClient } from './client';
 
 /** What WaveSpeed will charge for one task. */
 export interface Quote {
@@ -10,29 +10,41 @@ export interface Quote {
 interface PriceAnswer {
 	price?: unknown;
 	discounted_price?: unknown;
+	/** The older `/model/pricing` answer. */
+	unit_price?: unknown;
 	currency?: unknown;
 }
 
 /**
  * WaveSpeed's price for one task of a model with these inputs: `POST /api/v3/model/price`
  * `{model_id, inputs}` → `{price, discounted_price, discount_rate?, currency?}` (the endpoint
- * WaveSpeed's MCP server quotes from). The charge is the discounted price when there is one.
- * WaveSpeed's balance and prices are in US dollars, the currency assumed when none is named.
+ * WaveSpeed's MCP server and CLI call "the documented pricing endpoint"); where a gateway lacks it
+ * (404/405), the older `POST /api/v3/model/pricing` → `{unit_price}` that WaveSpeed's docs page and
+ * desktop app use. The charge is the discounted price when there is one. WaveSpeed's balance and
+ * prices are in US dollars, the currency assumed when none is named.
  */
 export async function askPrice(
 	client: WaveSpeedClient,
 	modelId: string,
 	inputs: Record<string, unknown>,
 ): Promise<Quote> {
-	const data = await client.call<PriceAnswer>({
-		method: 'POST',
-		path: ENDPOINTS.price,
-		body: { model_id: modelId, inputs },
-		timeoutMs: 15_000,
-	});
+	const ask = async (path: string) =>
+		await client.call<PriceAnswer | null>({
+			method: 'POST',
+			path,
+			body: { model_id: modelId, inputs },
+			timeoutMs: 15_000,
+		});
+	let data: PriceAnswer | null;
+	try {
+		data = await ask(ENDPOINTS.price);
+	} catch (error) {
+		const absent = error instanceof WaveSpeedError && ['404', '405'].includes(String(error.httpCode));
+		if (!absent) throw error;
+		data = await ask(ENDPOINTS.pricing);
+	}
 	const discounted = Number(data?.discounted_price);
-	const price = Number(data?.price);
-	const cost = discounted > 0 ? discounted : price;
+	const cost = discounted > 0 ? discounted : Number(data?.price ?? data?.unit_price);
 	if (!Number.isFinite(cost) || cost < 0) {
 		throw client.fail('badResponse', `WaveSpeed's pricing endpoint gave no price for ${modelId}`);
 	}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -7,12 +8,73 @@ import type {
 	INode,
 } from 'n8n-workflow';
 
-import { ensureNodeError, WaveSpeedError } from '../errors/waveSpeedError';
-import { CLIENT_HEADERS } from './clientHeaders';
-import { accountKeyOf, CREDENTIAL_TYPE, normalizeBaseUrl } from './credential';
+import { WaveSpeedError, type WaveSpeedErrorOptions } from '../errors';
 import { envelopeOf, networkCode, responseFailure } from './responses';
 
-/** What the client needs from n8n: the execute() context of the node, or the trigger's webhook(). */
+export const CREDENTIAL_TYPE = 'waveSpeedApi';
+
+export const OFFICIAL_BASE_URL = 'https://api.wavespeed.ai';
+
+/** WaveSpeed's API paths, below the credential's Base URL. */
+export const ENDPOINTS = {
+	balance: '/api/v3/balance',
+	price: '/api/v3/model/price',
+	/** The older pricing contract (WaveSpeed's docs page and desktop app): `{unit_price}`. */
+	pricing: '/api/v3/model/pricing',
+	models: '/api/v3/models',
+	submit: (model: string) => `/api/v3/${model}`,
+	result: (taskId: string) => `/api/v3/predictions/${encodeURIComponent(taskId)}/result`,
+	history: '/api/v3/predictions',
+	uploadTicket: '/api/v3/media/uploads',
+	uploadBinary: '/api/v3/media/upload/binary',
+	webhookSigning: '/api/v3/webhook/secret',
+} as const;
+
+/**
+ * Who is calling, sent on every API request as WaveSpeed's own clients do (X-Client-Name and
+ * X-Client-Version in its JS, Python and Java SDKs, its CLI and its n8n node). The version is
+ * package.json's; a unit test keeps the two equal.
+ */
+export const CLIENT_HEADERS = {
+	'X-Client-Name': 'n8n-nodes-wavespeed-image-edit',
+	'X-Client-Version': '0.2.0',
+} as const;
+
+/** True for an absolute http:// or https:// address. */
+export function isHttpUrl(value: string): boolean {
+	try {
+		return ['http:', 'https:'].includes(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+}
+
+/** The Base URL without trailing slashes, or undefined when it is not an http(s) address. */
+export function normalizeBaseUrl(raw: unknown): string | undefined {
+	const url = String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	return isHttpUrl(url) ? url : undefined;
+}
+
+/** True for WaveSpeed's own API (not a proxy or a test server in front of it). */
+export function isWaveSpeedHost(baseUrl: string | undefined): boolean {
+	if (baseUrl === undefined) return false;
+	const host = new URL(baseUrl).hostname;
+	return host === 'wavespeed.ai' || host.endsWith('.wavespeed.ai');
+}
+
+/**
+ * Names one account (Base URL and API key) without holding the key: what the package keeps in
+ * memory per account is filed under this hash, so two credentials never share it.
+ */
+export function accountKeyOf(baseUrl: string, apiKey: unknown): string {
+	return createHash('sha256')
+		.update(`${baseUrl}\u0000${String(apiKey ?? '')}`)
+		.digest('hex');
+}
+
+/** What the client needs from n8n: the execute() context of the node, or the trigger's hooks. */
 export interface ClientContext {
 	getNode(): INode;
 	getCredentials<T extends object = ICredentialDataDecryptedObject>(
@@ -35,11 +97,14 @@ export interface ApiCall {
 	timeoutMs?: number;
 	/** A sync-mode submit, which WaveSpeed holds until the task ends (up to its hold). */
 	held?: boolean;
+	/** The task the request is about: every failure names it. */
+	taskId?: string;
 }
 
 /**
  * Every request to the WaveSpeed API, and the only one that carries the API key: n8n adds it
- * from the credential, and only for the credential's Base URL. One client serves one item.
+ * from the credential, and only for the credential's Base URL. One client serves a run of the
+ * node (its credential is read once); n8n aborts its requests when the execution is cancelled.
  */
 export class WaveSpeedClient {
 	private constructor(
@@ -47,43 +112,39 @@ export class WaveSpeedClient {
 		readonly baseUrl: string,
 		/** See accountKeyOf. */
 		readonly accountKey: string,
-		readonly itemIndex?: number,
 	) {}
 
-	static async forItem(ctx: ClientContext, itemIndex?: number): Promise<WaveSpeedClient> {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	static async connect(ctx: ClientContext): Promise<WaveSpeedClient> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 		if (!baseUrl) {
 			throw new WaveSpeedError(
 				ctx.getNode(),
 				'rejected',
 				'The Base URL of the WaveSpeed API credential must start with http:// or https://',
-				{
-					itemIndex,
-					description: 'Open the credential and set Base URL to https://api.wavespeed.ai',
-				},
+				{ description: 'Open the credential and set Base URL to https://api.wavespeed.ai' },
 			);
 		}
-		return new WaveSpeedClient(ctx, baseUrl, accountKeyOf(baseUrl, credentials.apiKey), itemIndex);
+		return new WaveSpeedClient(ctx, baseUrl, accountKeyOf(baseUrl, credentials.apiKey));
 	}
 
-	fail(
-		kind: WaveSpeedError['kind'],
-		message: string,
-		extra: ConstructorParameters<typeof WaveSpeedError>[3] = {},
-	) {
-		return new WaveSpeedError(this.ctx.getNode(), kind, message, {
-			itemIndex: this.itemIndex,
-			...extra,
-		});
+	/**
+	 * The same account for work that several executions share (an upload, a price): its requests
+	 * are not aborted when the execution that started them is cancelled.
+	 */
+	detached(): WaveSpeedClient {
+		const ctx = Object.create(this.ctx, {
+			getExecutionCancelSignal: { value: () => undefined },
+		}) as ClientContext;
+		return new WaveSpeedClient(ctx, this.baseUrl, this.accountKey);
 	}
 
-	ensure(error: unknown) {
-		return ensureNodeError(this.ctx.getNode(), error, this.itemIndex);
+	fail(kind: WaveSpeedError['kind'], message: string, options: WaveSpeedErrorOptions = {}) {
+		return new WaveSpeedError(this.ctx.getNode(), kind, message, options);
 	}
 
 	/** Sends one request and returns the envelope's `data`; every failure is a WaveSpeedError. */
-	async call<T>({ method, path, body, timeoutMs, held }: ApiCall): Promise<T> {
+	async call<T>({ method, path, body, timeoutMs, held, taskId }: ApiCall): Promise<T> {
 		const limit = held
 			? (timeoutMs ?? REQUEST_TIMEOUT_MS)
 			: Math.min(timeoutMs ?? REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
@@ -106,14 +167,29 @@ export class WaveSpeedClient {
 				},
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw this.networkFailure(method, path, error);
+			throw this.networkFailure(method, path, error, taskId);
 		}
-		return this.unwrap<T>(response, method, path);
+		const failure = responseFailure(
+			response.statusCode,
+			response.body,
+			response.headers,
+			`${method} ${path}`,
+		);
+		if (failure) {
+			const { kind, message, ...details } = failure;
+			throw this.fail(kind, message, { ...details, taskId });
+		}
+		return envelopeOf(response.body)!.data as T;
 	}
 
-	private networkFailure(method: string, path: string, error: unknown): WaveSpeedError {
+	private networkFailure(
+		method: string,
+		path: string,
+		error: unknown,
+		taskId?: string,
+	): WaveSpeedError {
 		if (this.ctx.getExecutionCancelSignal?.()?.aborted) {
-			return this.fail('cancelled', 'The execution was cancelled');
+			return this.fail('cancelled', 'The execution was cancelled', { taskId });
 		}
 		const code = networkCode(error) ?? 'network error';
 		const sent = !NOT_SENT_CODES.includes(code);
@@ -121,20 +197,11 @@ export class WaveSpeedClient {
 			sent ? 'noAnswer' : 'notSent',
 			`WaveSpeed did not answer ${method} ${path} (${code})`,
 			{
+				taskId,
 				description: sent
 					? 'The connection broke or timed out after the request was sent.'
 					: `Could not connect to ${this.baseUrl}.`,
 			},
 		);
-	}
-
-	private unwrap<T>(response: IN8nHttpFullResponse, method: string, path: string): T {
-		const { statusCode, body, headers } = response;
-		const failure = responseFailure(statusCode, body, headers, `${method} ${path}`);
-		if (failure) {
-			const { kind, message, ...details } = failure;
-			throw this.fail(kind, message, details);
-		}
-		return envelopeOf(body)!.data as T;
 	}
 }

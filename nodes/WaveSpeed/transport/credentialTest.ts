@@ -4,10 +4,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { normalizeBaseUrl, OFFICIAL_BASE_URL } from './credential';
-import { ENDPOINTS } from './endpoints';
-import { CLIENT_HEADERS } from './clientHeaders';
-import { apiWords, envelopeOf, networkCode } from './responses';
+import { CLIENT_HEADERS, ENDPOINTS, normalizeBaseUrl, OFFICIAL_BASE_URL } from './client';
+import { apiMessageOf, envelopeOf, networkCode } from './responses';
 
 const TEST_TIMEOUT_MS = 20_000;
 const CHECK_BASE_URL = `Check the Base URL; for WaveSpeed itself it is ${OFFICIAL_BASE_URL}.`;
@@ -36,12 +34,13 @@ function errorMessage(failure: unknown): string {
 	return typeof message === 'string' && message ? message : 'no error message';
 }
 
-function judge(
+/** The credential test's verdict on WaveSpeed's answer to `GET /api/v3/balance`. */
+function testResultOf(
 	baseUrl: string,
 	{ statusCode, headers, body }: LegacyResponse,
 ): INodeCredentialTestResult {
 	const envelope = envelopeOf(body);
-	const words = apiWords(body);
+	const words = apiMessageOf(body);
 	const said = words ? ` WaveSpeed said: ${words}.` : '';
 	if (statusCode === 401 || envelope?.code === 401) {
 		return error(
@@ -117,5 +116,5 @@ export async function waveSpeedApiTest(
 			`The connection to ${baseUrl} failed: ${errorMessage(failure)}. ${CHECK_BASE_URL}`,
 		);
 	}
-	return judge(baseUrl, response);
+	return testResultOf(baseUrl, response);
 }

@@ -1,4 +1,4 @@
-import type { FailureKind } from '../errors/waveSpeedError';
+import type { FailureKind } from '../errors';
 
 /** WaveSpeed's answer envelope: `{code, message, data}`. */
 export interface Envelope {
@@ -16,6 +16,8 @@ export interface ResponseFailure {
 	description?: string;
 	retryAfterMs?: number;
 	taskId?: string;
+	/** WaveSpeed refused the request outright: HTTP 4xx, or an envelope with a 4xx code. */
+	refused?: boolean;
 }
 
 /** The JSON object of a body (parsed, a string or a Buffer), or undefined when it is not one. */
@@ -76,7 +78,7 @@ export function excerpt(body: unknown): string {
  * for some 400s (base64-output docs), and the `error_code` of its permission failures (read by
  * its CLI and MCP server), as "message [error_code]".
  */
-export function apiWords(body: unknown): string | undefined {
+export function apiMessageOf(body: unknown): string | undefined {
 	const object = jsonObjectOf(body);
 	if (!object) return undefined;
 	const text = [object.message, object.error].find((v) => typeof v === 'string' && v.trim() !== '');
@@ -103,9 +105,10 @@ export function responseFailure(
 	request: string,
 ): ResponseFailure | undefined {
 	const envelope = envelopeOf(body);
-	const words = apiWords(body);
+	const words = apiMessageOf(body);
 	const said = words ?? 'no reason given';
-	const base = { httpCode: status, apiMessage: words };
+	const code = status >= 300 ? status : (envelope?.code ?? status);
+	const base = { httpCode: status, apiMessage: words, refused: code >= 400 && code < 500 };
 	// WaveSpeed's authentication page: 401 is a wrong key (or one not yet activated by a top-up).
 	if (status === 401 || envelope?.code === 401) {
 		return {

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { isTransient, WaveSpeedError } from '../errors/waveSpeedError';
-import { backoffDelay, type Deadline, pause, type StopSignal } from '../timing';
-import type { WaveSpeedClient } from './client';
-import { ENDPOINTS } from './endpoints';
+import { isTransient, WaveSpeedError } from '../errors';
+import { backoffDelay, pause } from '../timing';
+import { ENDPOINTS, type WaveSpeedClient } from './client';
 import { excerpt, networkCode } from './responses';
 
 const UPLOAD_ATTEMPTS = 4;
@@ -18,6 +17,15 @@ export interface UploadRoutes {
 	ticketsAbsent?: boolean;
 }
 
+/** One image to upload. */
+export interface UploadFile {
+	name: string;
+	type: string;
+	size: number;
+	/** Its bytes, or a File that streams them from n8n's binary store as they are sent. */
+	content: Buffer | File;
+}
+
 /** WaveSpeed's answer to `POST /api/v3/media/uploads`: where to PUT the bytes, and where they will be. */
 interface UploadTicket {
 	download_url?: string;
@@ -29,29 +37,26 @@ interface UploadTicket {
  * one its Python, Java and npm SDKs use since 2026): a ticket from the API, then the bytes PUT to
  * the storage host the ticket names, with the ticket's headers and no Authorization header.
  * Falls back to the older multipart `/media/upload/binary` where the ticket endpoint is absent.
- * An upload is free and creates no task, so any transient failure may be retried.
+ * An upload is free and creates no task, so any transient failure may be retried. It runs on its
+ * own time limits: an upload is shared by every item and execution that sends the same image.
  */
 export async function uploadImage(
 	client: WaveSpeedClient,
 	storage: StorageHelpers,
-	file: File,
+	file: UploadFile,
 	routes: UploadRoutes,
-	deadline: Deadline,
-	stop?: StopSignal,
 ): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			if (!routes.ticketsAbsent) {
-				const url = await uploadWithTicket(client, storage, file, deadline);
+				const url = await uploadWithTicket(client, storage, file);
 				if (url !== undefined) return url;
 				routes.ticketsAbsent = true;
 			}
-			return await uploadMultipart(client, file, deadline);
+			return await uploadMultipart(client, file);
 		} catch (error) {
-			if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS || deadline.expired()) {
-				throw client.ensure(error);
-			}
-			await pause(error.retryAfterMs ?? backoffDelay(attempt, 500, 5000), stop);
+			if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS) throw error;
+			await pause(error.retryAfterMs ?? backoffDelay(attempt, 500, 5000));
 		}
 	}
 }
@@ -60,22 +65,20 @@ export async function uploadImage(
 async function uploadWithTicket(
 	client: WaveSpeedClient,
 	storage: StorageHelpers,
-	file: File,
-	deadline: Deadline,
+	file: UploadFile,
 ): Promise<string | undefined> {
-	let ticket: UploadTicket;
+	let ticket: UploadTicket | null;
 	try {
-		ticket = await client.call<UploadTicket>({
+		ticket = await client.call<UploadTicket | null>({
 			method: 'POST',
 			path: ENDPOINTS.uploadTicket,
 			body: { filename: file.name, size: file.size, content_type: file.type },
-			timeoutMs: deadline.remaining(),
 		});
 	} catch (error) {
 		if (error instanceof WaveSpeedError && [404, 405].includes(Number(error.httpCode))) {
 			return undefined;
 		}
-		throw client.ensure(error);
+		throw error;
 	}
 	const { download_url: downloadUrl, upload } = ticket ?? {};
 	if (!downloadUrl || !upload?.url || (upload.method ?? 'PUT').toUpperCase() !== 'PUT') {
@@ -84,17 +87,16 @@ async function uploadWithTicket(
 			'WaveSpeed answered the upload request without a download_url and a PUT address',
 		);
 	}
-	await putToStorage(client, storage, file, upload.url, upload.headers ?? {}, deadline);
+	await putToStorage(client, storage, file, upload.url, upload.headers ?? {});
 	return downloadUrl;
 }
 
 async function putToStorage(
 	client: WaveSpeedClient,
 	storage: StorageHelpers,
-	file: File,
+	file: UploadFile,
 	url: string,
 	ticketHeaders: Record<string, string>,
-	deadline: Deadline,
 ): Promise<void> {
 	const host = hostOf(url);
 	const headers: Record<string, string> = {};
@@ -111,11 +113,12 @@ async function putToStorage(
 			method: 'PUT',
 			url,
 			headers,
-			body: await sendable(file),
+			// A streamed File is sent with its size as Content-Length.
+			body: file.content,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
-			timeout: Math.max(1, Math.min(deadline.remaining(), STORAGE_TIMEOUT_MS)),
+			timeout: STORAGE_TIMEOUT_MS,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		const code = networkCode(error) ?? 'network error';
@@ -130,28 +133,17 @@ async function putToStorage(
 	);
 }
 
-/**
- * The PUT body. n8n's request helper drops a body it sees as an empty object, and a File holding
- * its bytes in memory has no own keys: that one is sent as its bytes. A StreamedFile (own keys)
- * is streamed by the HTTP client from n8n's binary store, with its size as Content-Length.
- */
-async function sendable(file: File): Promise<File | Buffer> {
-	if (Object.keys(file).length > 0) return file;
-	return Buffer.from(await file.arrayBuffer());
-}
-
-async function uploadMultipart(
-	client: WaveSpeedClient,
-	file: File,
-	deadline: Deadline,
-): Promise<string> {
+async function uploadMultipart(client: WaveSpeedClient, file: UploadFile): Promise<string> {
 	const form = new FormData();
-	form.append('file', file);
-	const data = await client.call<{ download_url?: string }>({
+	const { content, name, type } = file;
+	form.append(
+		'file',
+		content instanceof File ? content : new File([content as Uint8Array<ArrayBuffer>], name, { type }),
+	);
+	const data = await client.call<{ download_url?: string } | null>({
 		method: 'POST',
 		path: ENDPOINTS.uploadBinary,
 		body: form,
-		timeoutMs: deadline.remaining(),
 	});
 	if (!data?.download_url) {
 		throw client.fail('badResponse', 'WaveSpeed accepted the upload but returned no download_url');

@@ -5,13 +5,16 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { ParameterProblem, settingError } from '../errors/parameterProblem';
-import { ensureNodeError } from '../errors/waveSpeedError';
-import { taskJson, toOutputItem } from '../task/outputItem';
-import { type OutputSettings, readOutputSettings } from '../task/outputOptions';
+import { ensureNodeError, ParameterProblem, settingError } from '../errors';
+import {
+	type OutputSettings,
+	readOutputSettings,
+	taskJson,
+	toOutputItem,
+} from '../task/outputItem';
 import { Deadline } from '../timing';
 import type { WaveSpeedClient } from '../transport/client';
-import type { WaveSpeedTask } from '../transport/types';
+import type { WaveSpeedTask } from '../transport/predictions';
 
 /** How long a callback's images may take to download, all together. */
 const DOWNLOAD_DEADLINE_MS = 5 * 60 * 1000;

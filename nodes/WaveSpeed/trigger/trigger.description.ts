@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyOutputField, downloadOutputField } from '../task/outputOptions';
+import { binaryPropertyOutputField, downloadOutputField } from '../task/outputItem';
 
 /** The task endings a callback can report, as the Events field offers them. */
 export const EVENTS = ['completed', 'failed'];

@@ -2,10 +2,10 @@ import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8
 
 import { deliveryKeys, seenDeliveries } from '../account/seenDeliveries';
 import { webhookSecrets } from '../account/webhookSecrets';
-import { OPEN_STATUSES } from '../task/statuses';
 import { WaveSpeedClient } from '../transport/client';
+import { jsonObjectOf } from '../transport/responses';
+import { isFinished, type WaveSpeedTask } from '../transport/predictions';
 import { callbackItem, readTriggerOutput } from './callbackItem';
-import { parseCallbackTask } from './callbackTask';
 import { signatureProblem, type SignedDelivery } from './signature';
 import { EVENTS } from './trigger.description';
 
@@ -14,12 +14,31 @@ function header(value: string | string[] | undefined): string | undefined {
 }
 
 /**
+ * The task object of a callback body, or undefined when the body is not one. A status the node
+ * does not know is still a task (WaveSpeed may add statuses): it is acknowledged and ignored.
+ */
+export function parseCallbackTask(rawBody: Buffer): WaveSpeedTask | undefined {
+	const task = jsonObjectOf(rawBody) as Partial<WaveSpeedTask> | undefined;
+	if (!task) return undefined;
+	if (typeof task.id !== 'string' || task.id === '' || typeof task.status !== 'string')
+		return undefined;
+	const isOutput = (o: unknown) => typeof o === 'string' || (!!o && typeof o === 'object');
+	if (
+		task.outputs !== undefined &&
+		!(Array.isArray(task.outputs) && task.outputs.every(isOutput))
+	) {
+		return undefined;
+	}
+	return task as WaveSpeedTask;
+}
+
+/**
  * Activation: fetches the account's signing secret, so a wrong credential fails when the
  * workflow is published and the first callback is verified at once; checks the Options too.
  */
 export async function activate(ctx: IHookFunctions): Promise<void> {
 	readTriggerOutput(ctx);
-	await webhookSecrets.get(await WaveSpeedClient.forItem(ctx));
+	await webhookSecrets.get(await WaveSpeedClient.connect(ctx));
 }
 
 /**
@@ -40,7 +59,7 @@ export async function receiveCallback(ctx: IWebhookFunctions): Promise<IWebhookR
 		signature: header(request.headers['webhook-signature']),
 		rawBody: Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0),
 	};
-	const client = await WaveSpeedClient.forItem(ctx);
+	const client = await WaveSpeedClient.connect(ctx);
 	const now = Math.floor(Date.now() / 1000);
 	let problem = signatureProblem(delivery, await webhookSecrets.get(client), now);
 	if (problem === 'webhook-signature does not match') {
@@ -51,8 +70,11 @@ export async function receiveCallback(ctx: IWebhookFunctions): Promise<IWebhookR
 	const task = parseCallbackTask(delivery.rawBody);
 	if (!task) return answer(400, { error: 'Refused: the body is not a WaveSpeed task object' });
 	const events = ctx.getNodeParameter('events', EVENTS) as string[];
-	const event = task.status === 'completed' ? 'completed' : 'failed';
-	const wanted = events.includes(event) && !OPEN_STATUSES.includes(task.status);
+	// A task that ended without its image (failed, cancelled, timeout, deleted) is a "failed"
+	// event; a status that is no ending (still running, or one the node does not know) starts
+	// nothing and is acknowledged, as the Events filter does for unselected events.
+	const event = task.status === 'completed' ? 'completed' : isFinished(task) ? 'failed' : undefined;
+	const wanted = event !== undefined && events.includes(event);
 	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}`;
 	if (!wanted || !seenDeliveries.firstTime(deliveryKeys(scope, delivery.webhookId!, task))) {
 		return answer(200, { received: true, started: false });

@@ -3,8 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ANY_MODEL, DEFAULT_MODEL, MODELS } from '../../models';
-import { resultOptionFields, sortedByName } from '../options.description';
-import { loraFields } from './loras.description';
+import { resultOptionFields, sortedByName } from '../options';
+import {
+	base64OutputOption,
+	maxCostOption,
+	syncModeOption,
+	waitForResultOption,
+	webhookUrlField,
+} from './editOptions';
+import { loraFields } from './loras';
 
 /** Defaults of Edit Image's fields; the item reader falls back to the same ones. */
 export const EDIT_DEFAULTS = { binaryPropertyName: 'data', side: 1024, seed: -1 } as const;
@@ -132,49 +139,12 @@ const fields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: sortedByName([
-			{
-				displayName: 'Base64 Output',
-				name: 'base64Output',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether WaveSpeed returns the images inline as base64 instead of as URLs. With Download Output off, the base64 text is returned in the JSON field "outputs".',
-			},
-			{
-				displayName: 'Max Cost per Execution',
-				name: 'maxCostPerExecution',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 4 },
-				default: 0,
-				description:
-					"The most this node may spend in one execution, in WaveSpeed's currency (US dollars). Before anything is sent, the node adds up WaveSpeed's price for every item and, over this limit, submits nothing. When no price can be had it also submits nothing.",
-			},
+			base64OutputOption.field,
+			maxCostOption.field,
 			...resultOptionFields,
-			{
-				displayName: 'Sync Mode',
-				name: 'syncMode',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether WaveSpeed answers only when the image is ready (one request, no polling)',
-			},
-			{
-				displayName: 'Wait for Result',
-				name: 'waitForResult',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to wait until the image is ready. Off: submit and go on at once with the task ID (no image); fetch it later with Get Result, or receive it with a WaveSpeed Trigger through Webhook URL.',
-			},
-			{
-				displayName: 'Webhook URL',
-				name: 'webhookUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://your-n8n.example.com/webhook/…/webhook',
-				description:
-					'Where WaveSpeed calls back when the task ends, e.g. the Production URL of a WaveSpeed Trigger node. WaveSpeed needs a public https address.',
-			},
+			syncModeOption.field,
+			waitForResultOption.field,
+			webhookUrlField,
 		]),
 	},
 ];

@@ -1,14 +1,59 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { check, show } from '../../errors/parameterProblem';
-import type { Model } from '../../models';
-import { LORA_SCALE } from './loras.description';
+import { check, displayValue } from '../../errors';
+import { ANY_MODEL, LORA_MODELS, type Lora, type Model } from '../../models';
 
-/** One LoRA as WaveSpeed takes it. */
-export interface Lora {
-	path: string;
-	scale: number;
-}
+export const LORA_SCALE = 1;
+// The lint reads a parameter's default only from a literal or a plain name.
+const loraScale = LORA_SCALE;
+const LIMITS = ANY_MODEL;
+
+/** The LoRAs field, shown only for the models that take LoRAs. */
+export const loraFields: INodeProperties[] = [
+	{
+		displayName: 'LoRAs',
+		name: 'loras',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		// n8n's editor labels a fixedCollection's add button with the placeholder; the node itself
+		// says the 3-LoRA limit, naming the item (n8n's maxAllowedFields would not).
+		placeholder: 'Add LoRA',
+		default: { lora: [{ path: '', scale: loraScale }] },
+		required: true,
+		description: `One to ${LIMITS.lorasMax} LoRAs applied to the edit, each with its strength`,
+		displayOptions: { show: { model: [...LORA_MODELS] } },
+		options: [
+			{
+				displayName: 'LoRA',
+				name: 'lora',
+				values: [
+					{
+						displayName: 'Path',
+						name: 'path',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: 'e.g. https://example.com/style.safetensors or owner/repo',
+						description:
+							'The URL of a .safetensors file, or a Hugging Face repository as owner/repo',
+					},
+					{
+						displayName: 'Scale',
+						name: 'scale',
+						type: 'number',
+						typeOptions: {
+							minValue: LIMITS.loraScaleMin,
+							maxValue: LIMITS.loraScaleMax,
+							numberPrecision: 2,
+						},
+						default: loraScale,
+						description: `How strongly the LoRA applies (${LIMITS.loraScaleMin}–${LIMITS.loraScaleMax})`,
+					},
+				],
+			},
+		],
+	},
+];
 
 interface LoraEntry {
 	path?: unknown;
@@ -45,7 +90,7 @@ export function readLoras(ctx: IExecuteFunctions, i: number, model: Model): Lora
 		check(
 			typeof scale === 'number' && scale >= loraScaleMin && scale <= loraScaleMax,
 			`${field} → Scale`,
-			`${show(scale)} is not allowed`,
+			`${displayValue(scale)} is not allowed`,
 			`Use a number from ${loraScaleMin} to ${loraScaleMax} (default ${LORA_SCALE})`,
 		);
 		return { path, scale };

@@ -13,14 +13,14 @@ describe('adaptive concurrency', () => {
 	test('starts at 4 and adds one item per task WaveSpeed accepts (doubling per round)', () => {
 		const c = new AdaptiveConcurrency();
 		expect(c.current()).toBe(4);
-		for (let i = 0; i < 4; i++) c.track().accepted('created');
+		for (let i = 0; i < 4; i++) c.track(() => {}).accepted({ id: 't', status: 'created' });
 		expect(c.current()).toBe(8);
 	});
 
 	test('a check that finds the task running or done does not grow it again', () => {
 		const c = new AdaptiveConcurrency();
-		const flow = c.track();
-		flow.accepted('created');
+		const flow = c.track(() => {});
+		flow.accepted({ id: 't', status: 'created' });
 		now += 2000;
 		flow.seen('processing');
 		flow.seen('completed');
@@ -29,29 +29,29 @@ describe('adaptive concurrency', () => {
 
 	test('a task still waiting in "created" at its first check drops the limit to what runs', () => {
 		const c = new AdaptiveConcurrency();
-		const flows = Array.from({ length: 6 }, () => c.track());
-		flows.forEach((f) => f.accepted('created'));
+		const flows = Array.from({ length: 6 }, () => c.track(() => {}));
+		flows.forEach((f) => f.accepted({ id: 't', status: 'created' }));
 		expect(c.current()).toBe(10);
 		now += 2000;
 		flows.slice(0, 3).forEach((f) => f.seen('processing'));
 		flows[3].seen('created');
 		expect(c.current()).toBe(3);
 		// From then on it grows by about one item per round, not per task.
-		c.track().accepted('created');
+		c.track(() => {}).accepted({ id: 't', status: 'created' });
 		expect(c.current()).toBe(3);
 	});
 
 	test('a 429 stops growth and holds the limit at the items in flight until WaveSpeed accepts again', async () => {
 		const c = new AdaptiveConcurrency();
-		const flows = [c.track(), c.track()];
+		const flows = [c.track(() => {}), c.track(() => {})];
 		flows[0].rateLimited();
 		expect(c.current()).toBe(2);
 		flows[1].rateLimited();
 		expect(c.current()).toBe(2);
 		let raised = false;
 		void c.raised().then(() => (raised = true));
-		flows[0].accepted('created');
-		flows[1].accepted('created');
+		flows[0].accepted({ id: 't', status: 'created' });
+		flows[1].accepted({ id: 't', status: 'created' });
 		await Promise.resolve();
 		expect(c.current()).toBe(2);
 		expect(raised).toBe(false);
@@ -59,14 +59,14 @@ describe('adaptive concurrency', () => {
 
 	test('never goes above 200 items', () => {
 		const c = new AdaptiveConcurrency();
-		for (let i = 0; i < 300; i++) c.track().accepted('created');
+		for (let i = 0; i < 300; i++) c.track(() => {}).accepted({ id: 't', status: 'created' });
 		expect(c.current()).toBe(200);
 	});
 
 	test('a set Max Concurrency stays fixed whatever WaveSpeed does', () => {
 		const c = new FixedConcurrency(1);
-		const flow = c.track();
-		flow.accepted('processing');
+		const flow = c.track(() => {});
+		flow.accepted({ id: 't', status: 'processing' });
 		flow.seen('processing');
 		flow.rateLimited();
 		expect(c.current()).toBe(1);

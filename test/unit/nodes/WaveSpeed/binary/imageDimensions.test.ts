@@ -1,17 +1,22 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only code, not in the published package */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
 import { makePng } from '../../../../../devkit/fake-wavespeed/png';
 import { storeBinary, useFilesystemBinaryMode } from '../../../../../devkit/harness/engine';
 import {
-	binaryImageDimensions,
+	bufferImageDimensions,
 	imageDimensions,
 	MAX_HEAD_BYTES,
-	readImageDimensions,
+	peekImageDimensions,
 } from '../../../../../nodes/WaveSpeed/binary/imageDimensions';
+
+/** Stores a stream as n8n's prepareBinaryData does for a download. */
+const storeStream = async (stream: Readable, mimeType: string) =>
+	await storeBinary(stream as unknown as Buffer, 'output', mimeType);
 
 // Made once with Debian's ImageMagick 6.9.11 and libwebp 1.2.4 (cwebp):
 //   convert -size 7x5 gradient:red-blue -strip baseline-7x5.jpg
@@ -146,119 +151,87 @@ describe('imageDimensions: width and height from the first bytes', () => {
 	});
 });
 
-/** Yields `bytes` in chunks of `size`, counting the chunks taken and noting when it is closed. */
+/** A Node stream that gives `bytes` in chunks of `size` as they are read, counting the chunks given. */
 function chunked(bytes: Buffer, size: number) {
-	const state = { pulled: 0, closed: false };
-	async function* chunks() {
-		try {
-			for (let at = 0; at < bytes.length; at += size) {
-				state.pulled++;
-				yield bytes.subarray(at, at + size);
-			}
-		} finally {
-			state.closed = true;
-		}
-	}
-	return { chunks: chunks(), state };
+	const state = { pulled: 0 };
+	let at = 0;
+	const stream = new Readable({
+		highWaterMark: 1,
+		read() {
+			if (at >= bytes.length) return void this.push(null);
+			state.pulled++;
+			this.push(Buffer.from(bytes.subarray(at, at + size)));
+			at += size;
+		},
+	});
+	return { stream, state };
 }
 
-describe('readImageDimensions: the size from a stream of chunks, reading no more than it needs', () => {
+/** What a peek hands on, read to its end: it must be the whole image. */
+async function rest(body: Readable | Buffer): Promise<Buffer> {
+	if (Buffer.isBuffer(body)) return body;
+	const parts: Buffer[] = [];
+	for await (const chunk of body) parts.push(chunk as Buffer);
+	return Buffer.concat(parts);
+}
+
+const peek = async (stream: Readable, max?: number) => await peekImageDimensions(stream, max);
+
+describe('peekImageDimensions: the size from the head of a stream, which is then handed on whole', () => {
 	test.each(images)(
-		'%s, in chunks of 1, 7, 1000 and 65536 bytes',
+		'%s, in chunks of 1, 7, 1000 and 65536 bytes: the size, and every byte still there',
 		async (_, bytes, width, height) => {
 			for (const size of [1, 7, 1000, 65536]) {
-				expect(await readImageDimensions(chunked(bytes, size).chunks)).toEqual({ width, height });
+				const { stream } = chunked(bytes, size);
+				const peeked = await peek(stream);
+				expect(peeked.dimensions).toEqual({ width, height });
+				expect((await rest(peeked.body)).equals(bytes)).toBe(true);
 			}
 		},
 	);
 
 	test('a PNG in one 64 KiB chunk: settled by the first chunk', async () => {
 		const png = makePng(1536, 1024, 1, 0);
-		const { chunks, state } = chunked(png, 65536);
-		expect(await readImageDimensions(chunks)).toEqual({ width: 1536, height: 1024 });
-		expect(state.pulled).toBe(1);
-		expect(state.closed).toBe(true);
+		const { stream, state } = chunked(png, 65536);
+		const peeked = await peek(stream);
+		expect(peeked.dimensions).toEqual({ width: 1536, height: 1024 });
+		expect(state.pulled).toBeLessThanOrEqual(2);
+		expect((await rest(peeked.body)).equals(png)).toBe(true);
 	});
 
-	test('a JPEG whose frame header lies past the limit: gives up with undefined, reading no more than the limit', async () => {
+	test('a JPEG whose frame header lies past the limit: undefined, reading about the limit', async () => {
 		const jpeg = withAppSegments(baseline, 5);
 		expect(imageDimensions(jpeg)).toEqual({ width: 7, height: 5 });
-		const { chunks, state } = chunked(jpeg, 65536);
-		expect(await readImageDimensions(chunks)).toBeUndefined();
-		expect(state.pulled).toBe(MAX_HEAD_BYTES / 65536);
-		expect(state.closed).toBe(true);
+		const { stream, state } = chunked(jpeg, 65536);
+		const peeked = await peek(stream);
+		expect(peeked.dimensions).toBeUndefined();
+		expect(state.pulled).toBeLessThanOrEqual(MAX_HEAD_BYTES / 65536 + 1);
+		expect((await rest(peeked.body)).equals(jpeg)).toBe(true);
 	});
 
-	test('a smaller limit is honoured', async () => {
-		const { chunks, state } = chunked(withAppSegments(baseline, 1), 1000);
-		expect(await readImageDimensions(chunks, 10_000)).toBeUndefined();
-		expect(state.pulled).toBe(10);
+	test('a stream that ends early leaves the size unknown and gives back what it had', async () => {
+		const cut = makePng(4, 4).subarray(0, 20);
+		const { stream } = chunked(cut, 5);
+		const peeked = await peek(stream);
+		expect(peeked.dimensions).toBeUndefined();
+		expect((await rest(peeked.body)).equals(cut)).toBe(true);
 	});
 
-	test('a stream that ends early leaves the size unknown', async () => {
-		expect(
-			await readImageDimensions(chunked(makePng(4, 4).subarray(0, 20), 5).chunks),
-		).toBeUndefined();
+	test('a non-image: no size, and the bytes untouched', async () => {
+		const text = Buffer.alloc(500_000, 0x41);
+		const { stream } = chunked(text, 64 * 1024);
+		const peeked = await peek(stream);
+		expect(peeked.dimensions).toBeUndefined();
+		expect((await rest(peeked.body)).equals(text)).toBe(true);
 	});
 
-	test('the head is a copy: the stream may reuse its chunk buffers', async () => {
-		const png = makePng(640, 480);
-		const reused = Buffer.from(png.subarray(0, 10));
-		async function* chunks() {
-			yield reused;
-			reused.fill(0);
-			yield png.subarray(10);
-		}
-		expect(await readImageDimensions(chunks())).toEqual({ width: 640, height: 480 });
-	});
-	test('reads chunks only until the size is known, then closes the stream', async () => {
-		const jpeg = withAppSegments(baseline, 3);
-		const { chunks, state } = chunked(Buffer.concat([jpeg, Buffer.alloc(1_000_000)]), 64 * 1024);
-		expect(await readImageDimensions(chunks)).toEqual({ width: 7, height: 5 });
-		expect(state.pulled).toBe(4);
-		expect(state.closed).toBe(true);
-	});
-
-	test('a non-image: one chunk read, no size', async () => {
-		const { chunks, state } = chunked(Buffer.alloc(500_000, 0x41), 64 * 1024);
-		expect(await readImageDimensions(chunks)).toBeUndefined();
-		expect(state.pulled).toBe(1);
-	});
-
-	test('a file in the binary store (it has an id): read through openStream', async () => {
-		const png = makePng(640, 480);
-		const opened: string[] = [];
-		const dimensions = await binaryImageDimensions(
-			{ id: 'filesystem-v2:abc', data: 'filesystem-v2', mimeType: 'image/png' },
-			async (id) => {
-				opened.push(id);
-				return chunked(png, 64 * 1024).chunks;
-			},
-		);
-		expect(dimensions).toEqual({ width: 640, height: 480 });
-		expect(opened).toEqual(['filesystem-v2:abc']);
-	});
-
-	test.each<[string, Buffer, { width: number; height: number } | undefined]>([
-		['a PNG', makePng(640, 480), { width: 640, height: 480 }],
-		['a WebP', fixture('vp8l-513x3.webp'), { width: 513, height: 3 }],
-		[
-			'a JPEG with 3 × 64 KiB of APP segments',
-			withAppSegments(baseline, 3),
-			{ width: 7, height: 5 },
-		],
-		['a JPEG whose frame header lies past the limit', withAppSegments(baseline, 5), undefined],
-		['text', Buffer.from('not an image'), undefined],
-	])('inline base64 (n8n in-memory mode), %s', async (_, bytes, expected) => {
-		const binary = { data: bytes.toString('base64'), mimeType: 'image/png' };
-		const openStream = async () => {
-			throw new Error('an inline binary has no stream');
-		};
-		expect(await binaryImageDimensions(binary, openStream)).toEqual(expected);
+	test('a buffer in memory (inline base64 output)', () => {
+		expect(bufferImageDimensions(makePng(640, 480))).toEqual({ width: 640, height: 480 });
+		expect(bufferImageDimensions(Buffer.from('not an image'))).toBeUndefined();
 	});
 });
 
-describe("binaryImageDimensions on n8n's filesystem binary store", () => {
+describe("peekImageDimensions, then n8n's filesystem binary store takes the stream", () => {
 	beforeAll(async () => {
 		await useFilesystemBinaryMode();
 	});
@@ -267,22 +240,13 @@ describe("binaryImageDimensions on n8n's filesystem binary store", () => {
 		['a 3 MB PNG', makePng(1024, 1024, 5, 0), 'image/png', 1024, 1024],
 		['a JPEG with 3 × 64 KiB of APP segments', withAppSegments(baseline, 3), 'image/jpeg', 7, 5],
 		['a WebP', fixture('vp8x-1030x2.webp'), 'image/webp', 1030, 2],
-	])(
-		'%s stored as a file: read back from its head',
-		async (label, bytes, mimeType, width, height) => {
-			const stored = await storeBinary(bytes, 'output', mimeType);
-			expect(stored.id).toMatch(/^filesystem/);
-			const service = Container.get(BinaryDataService);
-			const started = performance.now();
-			const dimensions = await binaryImageDimensions(
-				stored,
-				async (id) => await service.getAsStream(id),
-			);
-			const ms = performance.now() - started;
-			expect(dimensions).toEqual({ width, height });
-			console.log(
-				`${label} (${bytes.length} bytes on disk): size read back in ${ms.toFixed(2)} ms`,
-			);
-		},
-	);
+	])('%s: sized on its way in, stored byte for byte', async (_, bytes, mimeType, width, height) => {
+		const { stream } = chunked(bytes, 64 * 1024);
+		const peeked = await peek(stream);
+		expect(peeked.dimensions).toEqual({ width, height });
+		const stored = await storeStream(peeked.body as Readable, mimeType);
+		expect(stored.id).toMatch(/^filesystem/);
+		const back = await Container.get(BinaryDataService).getAsBuffer(stored);
+		expect(back.equals(bytes)).toBe(true);
+	});
 });

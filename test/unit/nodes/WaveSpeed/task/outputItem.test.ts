@@ -1,5 +1,5 @@
 import { taskJson } from '../../../../../nodes/WaveSpeed/task/outputItem';
-import type { WaveSpeedTask } from '../../../../../nodes/WaveSpeed/transport/types';
+import type { WaveSpeedTask } from '../../../../../nodes/WaveSpeed/transport/predictions';
 
 const FIELDS = [
 	'id',

@@ -1,7 +1,6 @@
-import { taskJson } from '../../../../../nodes/WaveSpeed/task/outputItem';
-import { readOutputSettings } from '../../../../../nodes/WaveSpeed/task/outputOptions';
+import { readOutputSettings, taskJson } from '../../../../../nodes/WaveSpeed/task/outputItem';
 import { runsAsTool, toolAnswer } from '../../../../../nodes/WaveSpeed/task/toolAnswer';
-import type { WaveSpeedTask } from '../../../../../nodes/WaveSpeed/transport/types';
+import type { WaveSpeedTask } from '../../../../../nodes/WaveSpeed/transport/predictions';
 
 const task = (overrides: Partial<WaveSpeedTask> = {}): WaveSpeedTask => ({
 	id: 't1',

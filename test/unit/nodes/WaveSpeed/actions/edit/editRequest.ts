@@ -1,15 +1,15 @@
-import type { EditRequest } from '../../../../../../nodes/WaveSpeed/actions/edit/request';
+import type { EditItem } from '../../../../../../nodes/WaveSpeed/actions/edit/editItem';
 import { findModel } from '../../../../../../nodes/WaveSpeed/models';
 
 export const LORA_9B = findModel('wavespeed-ai/flux-2-klein-base-9b/edit-lora')!;
 
-/** A valid Edit request with a LoRA model, as the request reader would give it. */
-export function editRequest(overrides: Partial<EditRequest> = {}): EditRequest {
+/** A valid Edit item with a LoRA model, as the item reader would give it. */
+export function editItem(overrides: Partial<EditItem> = {}): EditItem {
 	return {
 		itemIndex: 0,
 		model: LORA_9B,
 		prompt: 'ink',
-		images: [{ source: 'url', url: 'https://example.com/a.png' }],
+		images: [{ source: 'url', url: 'https://example.com/a.png', identity: 'https://example.com/a.png' }],
 		loras: [{ path: 'owner/repo', scale: 1 }],
 		size: '512*512',
 		seed: 7,
@@ -21,6 +21,9 @@ export function editRequest(overrides: Partial<EditRequest> = {}): EditRequest {
 			base64Output: false,
 			waitForResult: true,
 		},
+		submitKey: '',
+		priceInputs: {},
+		priceKey: '',
 		...overrides,
 	};
 }

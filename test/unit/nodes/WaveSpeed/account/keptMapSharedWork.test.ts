@@ -1,4 +1,4 @@
-import { SharedWork } from '../../../../../nodes/WaveSpeed/account/sharedWork';
+import { SharedWork } from '../../../../../nodes/WaveSpeed/account/keptMap';
 
 describe('SharedWork: done once per key, shared while in flight, failures not kept', () => {
 	test('two asks while the work runs share it; a later ask gets the kept result', async () => {
