@@ -109,7 +109,10 @@ export class TriggerHarness {
 			await new Promise((resolve) => this.events.once('call', resolve));
 	}
 
-	/** Runs the node's activation check, as n8n does when the workflow is published. */
+	/**
+	 * Activates the trigger as n8n does when the workflow is published: `checkExists`, then
+	 * `create` when it says the webhook does not exist yet.
+	 */
 	async activate(): Promise<boolean> {
 		const context = new HookContext(
 			this.workflow,
@@ -126,7 +129,9 @@ export class TriggerHarness {
 				workflowExecuteAdditionalData: this.additionalData(),
 			} as IWebhookData,
 		);
-		return await this.nodeType.webhookMethods!.default!.checkExists.call(context);
+		const methods = this.nodeType.webhookMethods!.default!;
+		if (await methods.checkExists.call(context)) return true;
+		return await methods.create.call(context);
 	}
 
 	async close() {

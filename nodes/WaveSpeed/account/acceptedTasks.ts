@@ -15,8 +15,9 @@ export interface RequestFacts {
 export interface LostAnswer {
 	/** When the submit left the node (ms since the epoch). */
 	sentAt: number;
-	/** What went wrong with the answer. */
+	/** What went wrong with the answer, and what came back, in the words of the error. */
 	message: string;
+	detail?: string;
 	/** Exactly what was sent, to know the task again in WaveSpeed's history. */
 	submission: Submission;
 	facts: RequestFacts;

@@ -68,7 +68,13 @@ export async function submitOnce(
 	if (sent.lost.taskId) {
 		return accepted(ctx, key, { id: sent.lost.taskId, status: 'processing' }, facts);
 	}
-	const lost: LostAnswer = { sentAt: sent.sentAt, message: sent.lost.message, submission, facts };
+	const lost: LostAnswer = {
+		sentAt: sent.sentAt,
+		message: sent.lost.message,
+		detail: sent.lost.description,
+		submission,
+		facts,
+	};
 	rememberedSubmits.remember(key, { lostAnswer: lost });
 	return await recover(ctx, key, lost);
 }
@@ -154,8 +160,7 @@ async function recover(ctx: SubmitContext, key: string, lost: LostAnswer): Promi
 		'noAnswer',
 		`Not submitted again: WaveSpeed may have accepted this item's task, but its answer was lost (${lost.message}); the node ${looked}`,
 		{
-			description:
-				"To never pay twice, the node does not submit an item again when WaveSpeed may already have accepted it. If the task exists, it is in WaveSpeed's dashboard (wavespeed.ai, your predictions): fetch it with Get Result and its id. Run the workflow again to submit anew.",
+			description: `${lost.detail ? `${lost.detail} ` : ''}To never pay twice, the node does not submit an item again when WaveSpeed may already have accepted it. If the task exists, it is in WaveSpeed's dashboard (wavespeed.ai, your predictions): fetch it with Get Result and its id. Run the workflow again to submit anew.`,
 		},
 	);
 }
