@@ -200,6 +200,15 @@ export class TaskStore {
 		this.startQueued();
 	}
 
+	/**
+	 * Not WaveSpeed's: a test hook. Changes how many tasks run at once, and starts waiting tasks at
+	 * once if there is room now (0 holds every new task in `created`).
+	 */
+	setConcurrency(concurrency: number) {
+		this.clock.concurrency = concurrency;
+		this.startQueued();
+	}
+
 	resetStats() {
 		this.maxRunning = this.running;
 	}
