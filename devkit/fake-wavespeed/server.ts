@@ -227,12 +227,11 @@ export class FakeWaveSpeed {
 
 	readonly prices: Record<string, ModelPrice>;
 
-	/** What the pricing endpoints were asked, in order (`endpoint`: `/model/price` or `/model/pricing`). */
-	readonly priceRequests: Array<{
-		modelId: string;
-		inputs: unknown;
-		endpoint: 'price' | 'pricing';
-	}> = [];
+	/** What `POST /api/v3/model/price` was asked, in order. */
+	readonly priceRequests: Array<{ modelId: string; inputs: unknown }> = [];
+
+	/** What the legacy `POST /api/v3/model/pricing` was asked, in order. */
+	readonly pricingRequests: Array<{ modelId: string; inputs: unknown }> = [];
 
 	/** The models `GET /api/v3/models` lists and submits are checked against; remove() hides one. */
 	readonly catalog = new Catalog();
@@ -671,7 +670,8 @@ export class FakeWaveSpeed {
 		}
 		const model = typeof body.model_id === 'string' ? this.catalog.get(body.model_id) : undefined;
 		if (!model) return this.envelope(res, entry, 404, `Unknown model ${String(body.model_id)}`);
-		this.priceRequests.push({ modelId: model.model_id, inputs: body.inputs, endpoint });
+		const asked = endpoint === 'price' ? this.priceRequests : this.pricingRequests;
+		asked.push({ modelId: model.model_id, inputs: body.inputs });
 		const price = priceOf(model, body.inputs, this.prices);
 		const answer = endpoint === 'price' ? priceAnswer : pricingAnswer;
 		return this.envelope(res, entry, 200, 'success', answer(model.model_id, price));

@@ -71,9 +71,13 @@ describe('the pricing endpoints over HTTP, for every catalog model', () => {
 			0.001,
 		);
 		expect((await price('price', 'no/such-model')).status).toBe(404);
-		expect(fake.priceRequests.at(-1)).toMatchObject({
+		expect(fake.pricingRequests.at(-1)).toEqual({
 			modelId: 'wavespeed-ai/prompt-optimizer',
-			endpoint: 'pricing',
+			inputs: {},
+		});
+		expect(fake.priceRequests.at(-1)).toEqual({
+			modelId: 'wavespeed-ai/flux-2-klein-base-9b/edit',
+			inputs: {},
 		});
 	});
 
