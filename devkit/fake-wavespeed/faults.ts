@@ -2,6 +2,12 @@ export type Route =
 	| 'submit'
 	/** POST /api/v3/model/price */
 	| 'price'
+	/** POST /api/v3/model/pricing: the legacy pricing endpoint. */
+	| 'pricing'
+	/** GET /api/v3/models: the catalog. */
+	| 'catalog'
+	/** POST /api/v3/predictions: the prediction history. */
+	| 'history'
 	| 'poll'
 	| 'upload'
 	/** POST /api/v3/media/uploads: the upload ticket. */
@@ -24,7 +30,18 @@ export type FaultAction =
 	| { kind: 'notJson'; status?: number }
 	| { kind: 'redirect'; location: string }
 	/** Submit only: create the task (it runs and is billed), then answer as `then` says. */
-	| { kind: 'acceptThen'; then: { status: number } | 'reset' };
+	| { kind: 'acceptThen'; then: AcceptedThen };
+
+/**
+ * How a submit WaveSpeed accepted (and billed) is answered when its answer is lost:
+ * - `{status, body?}`: that HTTP status (e.g. a 5xx), body `body` or an "Internal server error" envelope;
+ * - `'reset'`: the connection is closed without an answer;
+ * - `'stall'`: no answer at all, until the server closes;
+ * - `'nullData'`: HTTP 200 `{code:200, message:"success", data:null}`, no task id;
+ * - `'notJson'`: HTTP 200 with a body that is not JSON.
+ */
+export type AcceptedThen =
+	{ status: number; body?: unknown } | 'reset' | 'stall' | 'nullData' | 'notJson';
 
 export interface FaultRule {
 	route: Route;

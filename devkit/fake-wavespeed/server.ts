@@ -1,24 +1,37 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not in the published package */
 import { EventEmitter } from 'node:events';
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { Catalog, type CatalogModel, outputKindOf, requestSchemaOf } from './catalog';
 import {
+	type AcceptedThen,
 	type FaultAction,
 	FaultPlan,
 	type FaultRule,
 	type RandomFaults,
 	type Route,
 } from './faults';
-import { parseMultipart } from './multipart';
+import { historyPage, type HistoryOptions, parseHistoryQuery, selectHistory } from './history';
 import { makePng, pngSize } from './png';
-import { Balance, chargeOf, type ModelPrice, priceAnswer, TEST_PRICES } from './pricing';
+import {
+	Balance,
+	chargeOf,
+	type ModelPrice,
+	priceAnswer,
+	priceOf,
+	pricingAnswer,
+	TEST_PRICES,
+} from './pricing';
+import { optimizedPrompt } from './promptOptimizer';
 import { RateWindow } from './rateWindow';
+import { firstImageOf, outputCountOf, requestedSize } from './schemaValidation';
+import { callbackBody, publicTask, type TaskJsonContext } from './taskJson';
 import { type FakeTask, type TaskClock, TaskStore } from './tasks';
 import { TIER_WINDOW_MS, type TierName, TIERS } from './tiers';
-import { LORA_MODELS, validateLoras } from './validateLoras';
-import { validateSubmit } from './validateSubmit';
+import { checkSubmit } from './submitCheck';
+import { LORA_MODELS } from './validateLoras';
+import { type UploadAnswer, Uploads } from './uploads';
 import { type CallbackTweak, WebhookSender } from './webhooks';
 
 /**
@@ -27,17 +40,17 @@ import { type CallbackTweak, WebhookSender } from './webhooks';
  */
 export const CONTROL_PATH = '/fake/webhooks';
 
+/** The node's built-in models (the fake's catalog holds more: catalog.ts). */
 export const MODELS = [
 	'wavespeed-ai/flux-2-klein-base-9b/edit',
 	'wavespeed-ai/flux-2-klein-base-4b/edit',
 	...LORA_MODELS,
 ];
 
-/** The largest upload WaveSpeed takes (its media upload docs): 20 MB. */
-const UPLOAD_LIMIT = 20 * 1024 * 1024;
+/** Not published: how long after acceptance a task can start. Our default, see TaskClock. */
+export const DEFAULT_START_DELAY_MS = 100;
 
-/** Not WaveSpeed's: the header name the fake's storage host checks on a PUT (a test hook). */
-export const UPLOAD_TOKEN_HEADER = 'x-fake-upload-token';
+export { UPLOAD_TOKEN_HEADER, type StoredUpload, type UploadTicket } from './uploads';
 
 /**
  * WaveSpeed's answer when `enable_base64_output` comes with `?webhook=` (its base64-output docs
@@ -97,6 +110,21 @@ export interface FakeWaveSpeedOptions extends Partial<TaskClock> {
 	/** Tasks accepted per rate window (WaveSpeed: per minute); more are answered 429. Unlimited by default. */
 	ratePerWindow?: number;
 	rateWindowMs?: number;
+	/** Not published, our choice: how long after acceptance a task shows in the history (default 0). */
+	historyDelayMs?: number;
+	/** WaveSpeed's clients read history inputs as `inputs` or `input`: which the fake sends (default `inputs`). */
+	historyInputsKey?: HistoryOptions['inputsKey'];
+	/**
+	 * Not WaveSpeed's: a test hook. false makes `POST /api/v3/model/price` answer 404, so clients fall
+	 * back to the legacy `/api/v3/model/pricing`.
+	 */
+	modelPrice?: boolean;
+	/**
+	 * Not WaveSpeed's rule, our choice (default true): a klein model without LoRAs refuses `loras`
+	 * (400 "loras is not supported by …"), so a node that sends them cannot hide. WaveSpeed drops
+	 * unknown keys instead (its CLI, `validate-inputs.ts`); false does that.
+	 */
+	refuseKleinLoras?: boolean;
 }
 
 export interface LoggedRequest {
@@ -110,25 +138,6 @@ export interface LoggedRequest {
 	clientVersion?: string;
 	status?: number;
 	at: number;
-}
-
-export interface StoredUpload {
-	id: string;
-	fileName?: string;
-	contentType?: string;
-	data: Buffer;
-}
-
-/** A ticket from `POST /api/v3/media/uploads`: where and how the bytes are to be PUT. */
-export interface UploadTicket {
-	id: string;
-	fileName: string;
-	size: number;
-	contentType: string;
-	/** Not WaveSpeed's: the value the storage host expects in UPLOAD_TOKEN_HEADER. */
-	token: string;
-	/** Set once the PUT was stored. */
-	putAt?: number;
 }
 
 function listen(server: Server): Promise<string> {
@@ -151,13 +160,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 function routeOf(method: string, path: string): Route {
+	// Reserved paths first: a model id can have two segments, like `model/price` (FACTS §1).
 	if (path === '/api/v3/balance') return 'balance';
 	if (path === '/api/v3/model/price') return 'price';
+	if (path === '/api/v3/model/pricing') return 'pricing';
+	if (path === '/api/v3/models') return 'catalog';
+	if (path === '/api/v3/predictions') return 'history';
 	if (path === '/api/v3/webhook/secret') return 'webhookSecret';
 	if (path === CONTROL_PATH) return 'control';
 	if (path === '/api/v3/media/upload/binary') return 'upload';
 	if (path === '/api/v3/media/uploads') return 'uploadTicket';
 	if (/^\/api\/v3\/predictions\/[^/]+\/result$/.test(path)) return 'poll';
+	// The docs' own form, without `/result` (docs "How to Get Result"); WaveSpeed's clients use `/result`.
+	if (method === 'GET' && /^\/api\/v3\/predictions\/[^/]+$/.test(path)) return 'poll';
 	if (method === 'POST' && path.startsWith('/api/v3/')) return 'submit';
 	if (path.startsWith('/outputs/') || path.startsWith('/uploads/')) return 'output';
 	if (path.startsWith('/images/')) return 'image';
@@ -183,9 +198,15 @@ export class FakeWaveSpeed {
 
 	readonly requests: LoggedRequest[] = [];
 
-	readonly uploads = new Map<string, StoredUpload>();
+	/** The legacy upload, the upload tickets and the storage host (uploads.ts). */
+	private readonly uploadApi = new Uploads({
+		output: () => this.outputUrl,
+		storage: () => this.storageUrl,
+	});
 
-	readonly uploadTickets = new Map<string, UploadTicket>();
+	readonly uploads = this.uploadApi.stored;
+
+	readonly uploadTickets = this.uploadApi.tickets;
 
 	readonly faults: FaultPlan;
 
@@ -206,8 +227,25 @@ export class FakeWaveSpeed {
 
 	readonly prices: Record<string, ModelPrice>;
 
-	/** What the pricing endpoint was asked, in order. */
+	/** What `POST /api/v3/model/price` was asked, in order. */
 	readonly priceRequests: Array<{ modelId: string; inputs: unknown }> = [];
+
+	/** What the legacy `POST /api/v3/model/pricing` was asked, in order. */
+	readonly pricingRequests: Array<{ modelId: string; inputs: unknown }> = [];
+
+	/** The models `GET /api/v3/models` lists and submits are checked against; remove() hides one. */
+	readonly catalog = new Catalog();
+
+	/** Not published, our choice: see FakeWaveSpeedOptions.historyDelayMs. */
+	historyDelayMs: number;
+
+	historyInputsKey: HistoryOptions['inputsKey'];
+
+	/** Not WaveSpeed's: a test hook, see FakeWaveSpeedOptions.modelPrice. */
+	modelPriceEnabled: boolean;
+
+	/** Not WaveSpeed's rule: see FakeWaveSpeedOptions.refuseKleinLoras. */
+	refuseKleinLoras: boolean;
 
 	syncHoldMs: number;
 
@@ -250,7 +288,12 @@ export class FakeWaveSpeed {
 			taskMs: options.taskMs ?? 200,
 			taskJitterMs: options.taskJitterMs ?? 0,
 			concurrency: options.concurrency ?? tier?.running ?? 1000,
+			startDelayMs: options.startDelayMs ?? DEFAULT_START_DELAY_MS,
 		};
+		this.historyDelayMs = options.historyDelayMs ?? 0;
+		this.historyInputsKey = options.historyInputsKey ?? 'inputs';
+		this.modelPriceEnabled = options.modelPrice ?? true;
+		this.refuseKleinLoras = options.refuseKleinLoras ?? true;
 		this.syncHoldMs = options.syncHoldMs ?? options.syncWaitMs ?? 90_000;
 		this.outputCompression = options.outputCompression ?? 6;
 		this.uploadTicketsEnabled = options.uploadTickets ?? true;
@@ -274,17 +317,22 @@ export class FakeWaveSpeed {
 		}
 		this.store = new TaskStore(
 			this.clock,
-			(task, n) => `${this.outputUrl}/outputs/${task.id}/${n}.png`,
+			(task, n) =>
+				task.outputKind === 'text'
+					? optimizedPrompt(task.body)
+					: `${this.outputUrl}/outputs/${task.id}/${n}.png`,
 			(task) => {
-				if (task.webhookUrl) this.webhooks.deliver(task.webhookUrl, this.callbackBody(task));
+				if (task.webhookUrl) this.webhooks.deliver(task.webhookUrl, callbackBody(task, this.json));
 				this.events.emit('finished', task);
 			},
+			(task) => this.events.emit('started', task),
 		);
 	}
 
 	static async start(options: FakeWaveSpeedOptions = {}): Promise<FakeWaveSpeed> {
 		const fake = new FakeWaveSpeed(options);
 		fake.url = await listen(fake.api);
+		fake.json.apiUrl = fake.url;
 		fake.outputUrl = await listen(fake.output);
 		fake.storageUrl = await listen(fake.storage);
 		return fake;
@@ -298,6 +346,16 @@ export class FakeWaveSpeed {
 	/** Not WaveSpeed's: a test hook. Submits now answer 400 "Insufficient credits". */
 	exhaustBalance(exhausted = true) {
 		this.insufficientCredits = exhausted;
+	}
+
+	/** How many history requests (`POST /api/v3/predictions`) came. */
+	get historyRequests(): number {
+		return this.count('history');
+	}
+
+	/** How many catalog requests (`GET /api/v3/models`) came. */
+	get catalogRequests(): number {
+		return this.count('catalog');
 	}
 
 	/**
@@ -342,7 +400,7 @@ export class FakeWaveSpeed {
 		return this.requests.filter((r) => r.route === route && r.host === host).length;
 	}
 
-	/** Resolves once `predicate` holds; checked after every request and every finished task. */
+	/** Resolves once `predicate` holds; checked after every request and every started or finished task. */
 	async until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
 		if (predicate()) return;
 		await new Promise<void>((resolve, reject) => {
@@ -357,11 +415,9 @@ export class FakeWaveSpeed {
 			}, timeoutMs);
 			const cleanup = () => {
 				clearTimeout(timer);
-				this.events.off('request', check);
-				this.events.off('finished', check);
+				for (const event of ['request', 'started', 'finished']) this.events.off(event, check);
 			};
-			this.events.on('request', check);
-			this.events.on('finished', check);
+			for (const event of ['request', 'started', 'finished']) this.events.on(event, check);
 		});
 	}
 
@@ -449,51 +505,12 @@ export class FakeWaveSpeed {
 		return true;
 	}
 
-	/**
-	 * `[output:object]`: outputs as `{url}` objects, as some WaveSpeed models answer (the npm SDK
-	 * 0.3.2 reads `.url` of such an entry).
-	 */
-	private outputsOf(task: FakeTask): Array<string | { url: string }> {
-		return String(task.body.prompt ?? '').includes('[output:object]')
-			? task.outputs.map((url) => ({ url }))
-			: task.outputs;
-	}
-
-	private publicTask(task: FakeTask, base64: boolean) {
-		return {
-			id: task.id,
-			model: task.model,
-			status: task.status,
-			outputs: base64
-				? task.outputs.map((_, n) => this.outputPng(task, n).toString('base64'))
-				: this.outputsOf(task),
-			error: task.error ?? '',
-			timings:
-				task.completedAt && task.startedAt ? { inference: task.completedAt - task.startedAt } : {},
-			created_at: new Date(task.createdAt).toISOString(),
-			has_nsfw_contents: task.outputs.map(() => false),
-			urls: { get: `${this.url}/api/v3/predictions/${task.id}/result` },
-		};
-	}
-
-	/** A webhook callback's body: the bare task object, as WaveSpeed documents it. */
-	private callbackBody(task: FakeTask) {
-		const { id, model, status, error, created_at, has_nsfw_contents, urls, timings } =
-			this.publicTask(task, false);
-		return {
-			id,
-			model,
-			input: task.body,
-			...(status === 'completed' ? { outputs: this.outputsOf(task) } : {}),
-			urls,
-			has_nsfw_contents,
-			status,
-			created_at,
-			error,
-			executionTime: timings.inference ?? 0,
-			timings,
-		};
-	}
+	/** How tasks are shown (taskJson.ts): the API's address, and an output's bytes for base64. */
+	private readonly json: TaskJsonContext = {
+		apiUrl: '',
+		outputBytes: (task, n) =>
+			task.outputKind === 'text' ? Buffer.from(task.outputs[n]) : this.outputPng(task, n),
+	};
 
 	/** A test input image; made once per size, as its bytes never change. */
 	private inputPng(width: number, height: number): Buffer {
@@ -532,7 +549,9 @@ export class FakeWaveSpeed {
 		if (this.applyFault(fault, res, entry)) return;
 		if (route === 'balance')
 			return this.envelope(res, entry, 200, 'success', { balance: this.balance.dollars });
-		if (route === 'price') return this.handlePrice(body, res, entry);
+		if (route === 'price' || route === 'pricing') return this.handlePrice(route, body, res, entry);
+		if (route === 'catalog') return this.handleCatalog(req, res, entry);
+		if (route === 'history') return this.handleHistory(req, body, res, entry);
 		if (route === 'control') {
 			if (req.method === 'POST')
 				this.webhooks.tweakNext(...(JSON.parse(body.toString('utf8')) as CallbackTweak[]));
@@ -549,8 +568,14 @@ export class FakeWaveSpeed {
 		}
 		if (route === 'webhookSecret')
 			return this.envelope(res, entry, 200, 'success', { secret: this.webhooks.secret });
-		if (route === 'upload') return this.handleUpload(body, req, res, entry);
-		if (route === 'uploadTicket') return this.handleUploadTicket(body, req, res, entry);
+		if (route === 'upload')
+			return this.answer(res, entry, this.uploadApi.binary(body, req.headers));
+		if (route === 'uploadTicket') {
+			if (!this.uploadTicketsEnabled)
+				return this.envelope(res, entry, 404, `No route ${req.method} ${path}`);
+			if (req.method !== 'POST') return this.envelope(res, entry, 405, 'Method not allowed');
+			return this.answer(res, entry, this.uploadApi.ticket(body));
+		}
 		if (route === 'poll') return this.handlePoll(path, res, entry);
 		if (route === 'submit') {
 			if (this.insufficientCredits) {
@@ -563,120 +588,20 @@ export class FakeWaveSpeed {
 		return this.envelope(res, entry, 404, `No route ${req.method} ${path}`);
 	}
 
-	private handleUpload(
-		body: Buffer,
-		req: IncomingMessage,
-		res: ServerResponse,
-		entry: LoggedRequest,
-	) {
-		const file = parseMultipart(body, req.headers['content-type']).find((p) => p.name === 'file');
-		if (!file || file.data.length === 0)
-			return this.envelope(res, entry, 400, 'Missing file field "file"');
-		if (file.data.length > UPLOAD_LIMIT)
-			return this.envelope(res, entry, 413, 'File exceeds 20 MB');
-		const id = `u${this.uploads.size + 1}`;
-		this.uploads.set(id, {
-			id,
-			fileName: file.fileName,
-			contentType: file.contentType,
-			data: file.data,
-		});
-		const name = encodeURIComponent(file.fileName ?? 'file');
-		return this.envelope(res, entry, 200, 'success', {
-			type: 'image',
-			download_url: `${this.outputUrl}/uploads/${id}/${name}`,
-			filename: file.fileName,
-			size: file.data.length,
-		});
-	}
-
-	/**
-	 * WaveSpeed's current upload API (the SDKs' `upload`): JSON `{filename, size, content_type?}` →
-	 * a ticket whose `upload` says how to PUT the bytes to a storage host, and the `download_url`
-	 * they are served at afterwards. `upload.headers`' token header and `expires_at`'s format are ours.
-	 */
-	private handleUploadTicket(
-		body: Buffer,
-		req: IncomingMessage,
-		res: ServerResponse,
-		entry: LoggedRequest,
-	) {
-		if (!this.uploadTicketsEnabled) {
-			return this.envelope(res, entry, 404, `No route ${req.method} ${entry.path}`);
-		}
-		if (req.method !== 'POST') return this.envelope(res, entry, 405, 'Method not allowed');
-		let request: { filename?: unknown; size?: unknown; content_type?: unknown };
-		try {
-			request = JSON.parse(body.toString('utf8'));
-		} catch {
-			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
-		}
-		const { filename, size, content_type: contentType } = request ?? {};
-		if (typeof filename !== 'string' || filename.trim() === '')
-			return this.envelope(res, entry, 400, 'filename is required');
-		if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0)
-			return this.envelope(res, entry, 400, 'size must be a positive integer');
-		if (size > UPLOAD_LIMIT) return this.envelope(res, entry, 413, 'File exceeds 20 MB');
-		if (contentType !== undefined && typeof contentType !== 'string')
-			return this.envelope(res, entry, 400, 'content_type must be a string');
-		const id = `t${this.uploadTickets.size + 1}`;
-		const ticket: UploadTicket = {
-			id,
-			fileName: filename,
-			size,
-			contentType: contentType ?? 'application/octet-stream',
-			token: randomBytes(12).toString('hex'),
-		};
-		this.uploadTickets.set(id, ticket);
-		const type = /^(image|video|audio)\//.exec(ticket.contentType)?.[1] ?? 'file';
-		return this.envelope(res, entry, 200, 'success', {
-			type,
-			download_url: `${this.outputUrl}/uploads/${id}/${encodeURIComponent(filename)}`,
-			filename,
-			size,
-			upload: {
-				method: 'PUT',
-				url: `${this.storageUrl}/put/${id}`,
-				headers: { 'content-type': ticket.contentType, [UPLOAD_TOKEN_HEADER]: ticket.token },
-				expires_at: new Date(Date.now() + 3600_000).toISOString(),
-			},
-		});
-	}
-
-	/**
-	 * The storage host an upload ticket points at: takes the PUT of the bytes with exactly the
-	 * ticket's headers (no key: it is not the API), then the ticket's download_url serves them.
-	 */
+	/** The storage host an upload ticket points at (uploads.ts put). */
 	private async handleStorage(req: IncomingMessage, res: ServerResponse) {
 		const path = (req.url ?? '/').split('?')[0];
 		const entry = this.log('storage', req, 'storagePut');
 		const body = await readBody(req);
 		if (this.applyFault(this.faults.take('storagePut'), res, entry)) return;
-		const ticket = this.uploadTickets.get(/^\/put\/([^/]+)$/.exec(path)?.[1] ?? '');
-		if (req.method !== 'PUT' || !ticket) return this.envelope(res, entry, 404, 'Not found');
-		if (req.headers[UPLOAD_TOKEN_HEADER] !== ticket.token)
-			return this.envelope(res, entry, 403, `Missing or wrong ${UPLOAD_TOKEN_HEADER}`);
-		if (req.headers['content-type'] !== ticket.contentType) {
-			return this.envelope(res, entry, 403, `content-type must be ${ticket.contentType}`);
-		}
-		if (body.length > UPLOAD_LIMIT) return this.envelope(res, entry, 413, 'File exceeds 20 MB');
-		if (body.length !== ticket.size) {
-			return this.envelope(
-				res,
-				entry,
-				400,
-				`Size mismatch: the ticket says ${ticket.size} bytes, the PUT sent ${body.length}`,
-			);
-		}
-		ticket.putAt = Date.now();
-		this.uploads.set(ticket.id, {
-			id: ticket.id,
-			fileName: ticket.fileName,
-			contentType: ticket.contentType,
-			data: body,
-		});
-		entry.status = 200;
-		res.writeHead(200);
+		this.answer(res, entry, this.uploadApi.put(req.method ?? 'GET', path, req.headers, body));
+	}
+
+	private answer(res: ServerResponse, entry: LoggedRequest, answer: UploadAnswer) {
+		if ('message' in answer)
+			return this.envelope(res, entry, answer.status, answer.message, answer.data);
+		entry.status = answer.status;
+		res.writeHead(answer.status);
 		res.end();
 		this.events.emit('request', entry);
 	}
@@ -689,26 +614,67 @@ export class FakeWaveSpeed {
 		task.checks.push(Date.now());
 		if (task.status === 'completed' && task.firstSeenCompletedAt === undefined)
 			task.firstSeenCompletedAt = Date.now();
-		return this.envelope(
-			res,
-			entry,
-			200,
-			'success',
-			this.publicTask(task, task.body.enable_base64_output === true),
-		);
+		const base64 = task.body.enable_base64_output === true;
+		return this.envelope(res, entry, 200, 'success', publicTask(task, base64, this.json));
 	}
 
-	private handlePrice(raw: Buffer, res: ServerResponse, entry: LoggedRequest) {
+	/** `GET /api/v3/models`: one unpaginated list (FACTS §7; WaveSpeed's CLI and desktop app). */
+	private handleCatalog(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest) {
+		if (req.method !== 'GET') return this.envelope(res, entry, 405, 'Method not allowed');
+		return this.envelope(res, entry, 200, 'success', this.catalog.list());
+	}
+
+	/** `POST /api/v3/predictions`: the prediction history (history.ts). */
+	private handleHistory(
+		req: IncomingMessage,
+		raw: Buffer,
+		res: ServerResponse,
+		entry: LoggedRequest,
+	) {
+		if (req.method !== 'POST') return this.envelope(res, entry, 405, 'Method not allowed');
+		let query: ReturnType<typeof parseHistoryQuery>;
+		try {
+			query = parseHistoryQuery(JSON.parse(raw.toString('utf8')));
+		} catch {
+			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
+		}
+		if (typeof query === 'string') return this.envelope(res, entry, 400, query);
+		const now = Date.now();
+		const tasks = selectHistory(this.store.tasks.values(), query, {
+			now,
+			delayMs: this.historyDelayMs,
+		});
+		const show = (task: FakeTask) => publicTask(task, false, this.json);
+		const page = historyPage(tasks, query, show, this.historyInputsKey);
+		return this.envelope(res, entry, 200, 'success', page);
+	}
+
+	/**
+	 * `POST /api/v3/model/price` → `{model_id, price, discounted_price, discount_rate?, currency}` and
+	 * the legacy `POST /api/v3/model/pricing` → `{model_id, unit_price, currency}` (FACTS §6), both
+	 * `{model_id, inputs}`, for every catalog model (pricing.ts priceOf).
+	 */
+	private handlePrice(
+		endpoint: 'price' | 'pricing',
+		raw: Buffer,
+		res: ServerResponse,
+		entry: LoggedRequest,
+	) {
+		if (endpoint === 'price' && !this.modelPriceEnabled)
+			return this.envelope(res, entry, 404, `No route POST ${entry.path}`);
 		let body: { model_id?: unknown; inputs?: unknown };
 		try {
 			body = JSON.parse(raw.toString('utf8'));
 		} catch {
 			return this.envelope(res, entry, 400, 'Request body is not valid JSON');
 		}
-		const price = typeof body.model_id === 'string' ? this.prices[body.model_id] : undefined;
-		if (!price) return this.envelope(res, entry, 404, `Unknown model ${String(body.model_id)}`);
-		this.priceRequests.push({ modelId: String(body.model_id), inputs: body.inputs });
-		return this.envelope(res, entry, 200, 'success', priceAnswer(String(body.model_id), price));
+		const model = typeof body.model_id === 'string' ? this.catalog.get(body.model_id) : undefined;
+		if (!model) return this.envelope(res, entry, 404, `Unknown model ${String(body.model_id)}`);
+		const asked = endpoint === 'price' ? this.priceRequests : this.pricingRequests;
+		asked.push({ modelId: model.model_id, inputs: body.inputs });
+		const price = priceOf(model, body.inputs, this.prices);
+		const answer = endpoint === 'price' ? priceAnswer : pricingAnswer;
+		return this.envelope(res, entry, 200, 'success', answer(model.model_id, price));
 	}
 
 	private async handleSubmit(
@@ -719,8 +685,10 @@ export class FakeWaveSpeed {
 		fault?: FaultAction,
 		webhookUrl?: string,
 	) {
-		const model = path.slice('/api/v3/'.length);
-		if (!MODELS.includes(model)) return this.envelope(res, entry, 404, `Unknown model ${model}`);
+		const modelId = path.slice('/api/v3/'.length);
+		const model = this.catalog.get(modelId);
+		// An unknown (or removed) model: not published; ours is a 404 envelope.
+		if (!model) return this.envelope(res, entry, 404, `Unknown model ${modelId}`);
 		let body: Record<string, unknown>;
 		try {
 			body = JSON.parse(raw.toString('utf8'));
@@ -730,9 +698,9 @@ export class FakeWaveSpeed {
 		if (body.enable_base64_output === true && webhookUrl !== undefined) {
 			return this.send(res, entry, 400, { error: BASE64_WEBHOOK_ERROR });
 		}
-		const problem = validateSubmit(body) ?? validateLoras(model, body);
+		const problem = checkSubmit(model, body, { refuseKleinLoras: this.refuseKleinLoras });
 		if (problem) return this.envelope(res, entry, 400, problem);
-		const size = await this.outputSize(body);
+		const size = await this.outputSize(model, body);
 		if (typeof size === 'string') return this.envelope(res, entry, 400, size);
 		if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
 			return this.envelope(res, entry, 400, 'webhook must be an http(s) URL');
@@ -745,23 +713,26 @@ export class FakeWaveSpeed {
 				`Too many requests: at most ${this.rateWindow.perWindow} tasks per minute`,
 			);
 		}
-		// A task is paid when WaveSpeed accepts it; a short balance refuses the submit.
-		if (!this.balance.charge(chargeOf(this.prices[model]))) {
+		// A task is paid when WaveSpeed accepts it, at its quoted price; a short balance refuses it.
+		if (!this.balance.charge(chargeOf(priceOf(model, body, this.prices)))) {
 			return this.envelope(res, entry, 400, INSUFFICIENT_CREDITS_MESSAGE);
 		}
-		const task = this.store.create(model, body, size.width, size.height, webhookUrl);
+		const task = this.store.create({
+			model: modelId,
+			body,
+			...size,
+			webhookUrl,
+			outputCount: outputCountOf(requestSchemaOf(model), body),
+			outputKind: outputKindOf(model),
+		});
 		this.acceptedTasks++;
 		this.events.emit('submitted', task);
-		if (fault?.kind === 'acceptThen') {
-			if (fault.then === 'reset') {
-				res.socket?.destroy();
-				return this.events.emit('request', entry);
-			}
-			return this.envelope(res, entry, fault.then.status, 'Internal server error');
-		}
+		if (fault?.kind === 'acceptThen') return this.answerLost(fault.then, res, entry);
 		const base64 = body.enable_base64_output === true;
+		// The answer says `created` (docs "How to Submit Task": "Initial status (created)"): the task
+		// starts later (TaskStore), never inside the submit.
 		if (body.enable_sync_mode !== true)
-			return this.envelope(res, entry, 200, 'success', this.publicTask(task, base64));
+			return this.envelope(res, entry, 200, 'success', publicTask(task, base64, this.json));
 		await this.settledOrTimeout(task);
 		if (task.completedAt === undefined) {
 			// WaveSpeed's answer when the hold ends first: HTTP 200, code 5004 inside data (the
@@ -777,7 +748,26 @@ export class FakeWaveSpeed {
 			});
 		}
 		if (task.status === 'completed') task.firstSeenCompletedAt ??= Date.now();
-		return this.envelope(res, entry, 200, 'success', this.publicTask(task, base64));
+		return this.envelope(res, entry, 200, 'success', publicTask(task, base64, this.json));
+	}
+
+	/** The answer to a submit WaveSpeed accepted and billed, lost as the fault says (faults.ts AcceptedThen). */
+	private answerLost(then: AcceptedThen, res: ServerResponse, entry: LoggedRequest) {
+		if (then === 'reset') {
+			res.socket?.destroy();
+			return this.events.emit('request', entry);
+		}
+		// No answer at all: the request stays open until the server closes.
+		if (then === 'stall') return this.events.emit('request', entry);
+		if (then === 'nullData') return this.envelope(res, entry, 200, 'success', null);
+		if (then === 'notJson') {
+			entry.status = 200;
+			res.writeHead(200, { 'content-type': 'text/html' });
+			res.end('<html><body>OK</body></html>');
+			return this.events.emit('request', entry);
+		}
+		if (then.body !== undefined) return this.send(res, entry, then.status, then.body);
+		return this.envelope(res, entry, then.status, 'Internal server error');
 	}
 
 	private settledOrTimeout(task: FakeTask): Promise<void> {
@@ -793,18 +783,24 @@ export class FakeWaveSpeed {
 		});
 	}
 
-	/** The requested size, or image1's when none is sent; a string is a 400 message. */
+	/**
+	 * The output size: the `size` asked for (or the schema's default), else the first input image's
+	 * size, whatever the model calls its image field (schemaValidation.ts firstImageOf); a string is
+	 * a 400 message. A model with neither gets 1024*1024 (our choice); the optimizer answers text.
+	 */
 	private async outputSize(
+		model: CatalogModel,
 		body: Record<string, unknown>,
 	): Promise<{ width: number; height: number } | string> {
-		if (typeof body.size === 'string') {
-			const [width, height] = body.size.split('*').map(Number);
-			return { width, height };
-		}
-		const image1 = String((body.images as string[])[0]);
-		const bytes = await this.fetchImage(image1);
+		if (outputKindOf(model) === 'text') return { width: 0, height: 0 };
+		const schema = requestSchemaOf(model);
+		const asked = requestedSize(schema, body);
+		if (asked) return asked;
+		const image = firstImageOf(schema, body);
+		if (!image) return { width: 1024, height: 1024 };
+		const bytes = await this.fetchImage(image.url);
 		const size = bytes && pngSize(bytes);
-		return size ?? `Could not read image1 (${image1})`;
+		return size ?? `${image.field}: could not read ${image.url}`;
 	}
 
 	private async fetchImage(url: string): Promise<Buffer | undefined> {

@@ -36,12 +36,41 @@ export interface FakeTask {
 	checks: number[];
 	/** Where WaveSpeed calls back when the task ends. */
 	webhookUrl?: string;
+	/** Acceptance order (history lists tasks accepted in the same millisecond by it). */
+	seq: number;
+	/** How many outputs it gives when it completes: its `num_images` where the model has one, else 1. */
+	outputCount: number;
+	/** What its outputs are: URLs of pictures, or text (the prompt optimizer's prompt). */
+	outputKind: 'image' | 'text';
 }
 
 export interface TaskClock {
+	/** Run time of a task, from its start (`processing`) to its end. */
 	taskMs: number;
 	taskJitterMs: number;
+	/** Tasks running at once; more wait in `created` ("it will wait until one finishes"). */
 	concurrency: number;
+	/**
+	 * How long after its acceptance a task can start (turn `processing`) when a running slot is free.
+	 * WaveSpeed publishes no figure: the default (100 ms, set in server.ts) is our choice.
+	 */
+	startDelayMs: number;
+}
+
+export interface NewTask {
+	model: string;
+	/** The submit body, exactly as sent. */
+	body: Record<string, unknown>;
+	width: number;
+	height: number;
+	webhookUrl?: string;
+	outputCount?: number;
+	outputKind?: FakeTask['outputKind'];
+}
+
+/** The text a task's scripts are read from: its `prompt`, or the prompt optimizer's `text`. */
+function scriptOf(task: FakeTask): string {
+	return String(task.body.prompt ?? task.body.text ?? '');
 }
 
 /** What a prompt asks the fake to do, so tests can make single items fail deterministically. */
@@ -59,13 +88,26 @@ function scriptedOutcome(
 	return undefined;
 }
 
-/** Tasks on the fake server's own clock: queued while `concurrency` tasks run, then done. */
+/**
+ * Tasks on the fake server's own clock, through WaveSpeed's lifecycle "created → processing →
+ * completed (or failed)" (docs "What are Predictions"): every task is accepted as `created` (docs
+ * "How to Submit Task": `data.status` "Initial status (created)"), can start `startDelayMs` later,
+ * starts (`processing`) when fewer than `concurrency` tasks run — else it waits in `created` until
+ * one ends ("if you submit a 3rd, it will wait until one finishes", docs "Authentication") — and
+ * ends `taskMs` after its start.
+ */
 export class TaskStore {
 	readonly tasks = new Map<string, FakeTask>();
 
+	/** Accepted tasks not started yet, in acceptance order. */
 	private queue: FakeTask[] = [];
 
+	/** Queued tasks whose start delay has passed. */
+	private startable = new Set<FakeTask>();
+
 	private running = 0;
+
+	private seq = 0;
 
 	/** The most tasks that ran at once: what the node's concurrency looked like from here. */
 	maxRunning = 0;
@@ -74,17 +116,14 @@ export class TaskStore {
 
 	constructor(
 		private readonly clock: TaskClock,
-		private readonly outputUrl: (task: FakeTask, n: number) => string,
+		/** Output n of a finished task: a URL, or (for a model that answers text) the text. */
+		private readonly outputOf: (task: FakeTask, n: number) => string,
 		private readonly onFinished: (task: FakeTask) => void,
+		private readonly onStarted: (task: FakeTask) => void = () => {},
 	) {}
 
-	create(
-		model: string,
-		body: Record<string, unknown>,
-		width: number,
-		height: number,
-		webhookUrl?: string,
-	): FakeTask {
+	create(created: NewTask): FakeTask {
+		const { model, body, width, height, webhookUrl, outputCount = 1 } = created;
 		const task: FakeTask = {
 			id: randomUUID().replace(/-/g, ''),
 			model,
@@ -101,47 +140,72 @@ export class TaskStore {
 			polls: 0,
 			checks: [],
 			webhookUrl,
+			seq: this.seq++,
+			outputCount,
+			outputKind: created.outputKind ?? 'image',
 		};
 		this.tasks.set(task.id, task);
 		this.queue.push(task);
-		this.startQueued();
+		// Always later, never inside the submit: its answer says `created`, whatever the delay.
+		this.after(this.clock.startDelayMs, () => {
+			this.startable.add(task);
+			this.startQueued();
+		});
 		return task;
 	}
 
+	private after(ms: number, run: () => void) {
+		const timer = setTimeout(
+			() => {
+				this.timers.delete(timer);
+				run();
+			},
+			Math.max(0, ms),
+		);
+		this.timers.add(timer);
+	}
+
 	private startQueued() {
-		while (this.running < this.clock.concurrency && this.queue.length > 0) {
-			const task = this.queue.shift()!;
+		while (this.running < this.clock.concurrency) {
+			const next = this.queue.findIndex((task) => this.startable.has(task));
+			if (next === -1) return;
+			const [task] = this.queue.splice(next, 1);
+			this.startable.delete(task);
 			this.running++;
 			this.maxRunning = Math.max(this.maxRunning, this.running);
 			// `[status:<word>]`: a status the SDKs do not know, which they keep checking on (they stop
 			// only on the terminal ones); the task then completes as usual.
-			task.status = /\[status:([^\]]+)\]/.exec(String(task.body.prompt))?.[1] ?? 'processing';
+			task.status = /\[status:([^\]]+)\]/.exec(scriptOf(task))?.[1] ?? 'processing';
 			task.startedAt = Date.now();
-			if (String(task.body.prompt).includes('[hang]')) continue;
-			const scriptedMs = /\[ms:(\d+)\]/.exec(String(task.body.prompt));
+			this.onStarted(task);
+			if (scriptOf(task).includes('[hang]')) continue;
+			// `[ms:N]`: the task runs N ms from its start.
+			const scriptedMs = /\[ms:(\d+)\]/.exec(scriptOf(task));
 			const ms = scriptedMs
 				? Number(scriptedMs[1])
 				: this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
-			const timer = setTimeout(
-				() => {
-					this.timers.delete(timer);
-					this.finish(task);
-				},
-				Math.max(0, ms),
-			);
-			this.timers.add(timer);
+			this.after(ms, () => this.finish(task));
 		}
 	}
 
 	private finish(task: FakeTask) {
-		const scripted = scriptedOutcome(String(task.body.prompt ?? ''));
+		const scripted = scriptedOutcome(scriptOf(task));
 		task.status = scripted?.status ?? 'completed';
 		task.error = scripted?.error;
-		const count = scripted?.outputs ?? (task.status === 'completed' ? 1 : 0);
-		task.outputs = Array.from({ length: count }, (_, n) => this.outputUrl(task, n));
+		const count = scripted?.outputs ?? (task.status === 'completed' ? task.outputCount : 0);
+		task.outputs = Array.from({ length: count }, (_, n) => this.outputOf(task, n));
 		task.completedAt = Date.now();
 		this.running--;
 		this.onFinished(task);
+		this.startQueued();
+	}
+
+	/**
+	 * Not WaveSpeed's: a test hook. Changes how many tasks run at once, and starts waiting tasks at
+	 * once if there is room now (0 holds every new task in `created`).
+	 */
+	setConcurrency(concurrency: number) {
+		this.clock.concurrency = concurrency;
 		this.startQueued();
 	}
 

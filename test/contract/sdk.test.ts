@@ -53,6 +53,53 @@ describe("the fake WaveSpeed, as WaveSpeed's official SDK (npm wavespeed 0.3.2) 
 		expect(download.headers.get('content-type')).toBe('image/png');
 	});
 
+	test("the submit answers `created`; the SDK's checks then see `processing`, then `completed`", async () => {
+		const submitAnswers: Array<{ data: { id: string; status: string } }> = [];
+		const realFetch = globalThis.fetch;
+		const spy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (url, init) => {
+			const response = await realFetch(url, init);
+			if (init?.method === 'POST' && String(url) === `${fake.url}/api/v3/${MODEL}`)
+				submitAnswers.push(await response.clone().json());
+			return response;
+		});
+		const sdk = client as unknown as WithGetResult & {
+			_submit(model: string, input: object): Promise<[string, unknown]>;
+		};
+		try {
+			// No running slot: the task waits in `created` (docs "Authentication": "it will wait").
+			fake.store.setConcurrency(0);
+			const [id] = await sdk._submit(MODEL, input('Lifecycle [ms:1000]'));
+			expect(submitAnswers.map((a) => a.data)).toEqual([
+				expect.objectContaining({ id, status: 'created', outputs: [] }),
+			]);
+			expect((await sdk._getResult(id)).data.status).toBe('created');
+			fake.store.setConcurrency(1000);
+			await fake.until(() => fake.store.tasks.get(id)!.status === 'processing');
+			expect((await sdk._getResult(id)).data.status).toBe('processing');
+			const { outputs } = await sdk._wait(id, 20, 0.02);
+			const task = fake.store.tasks.get(id)!;
+			expect(task.status).toBe('completed');
+			expect(outputs).toEqual(task.outputs);
+		} finally {
+			fake.store.setConcurrency(1000);
+			spy.mockRestore();
+		}
+	});
+
+	test('an accepted submit answered `data: null` (no task id): the SDK reports it, the task was billed', async () => {
+		fake.inject({ route: 'submit', action: { kind: 'acceptThen', then: 'nullData' } });
+		const accepted = fake.acceptedTasks;
+		await expect(run('Lost id')).rejects.toThrow(/No request ID in response/);
+		expect(fake.acceptedTasks).toBe(accepted + 1);
+	});
+
+	test('an accepted submit answered with a body that is not JSON: the SDK fails, the task was billed', async () => {
+		fake.inject({ route: 'submit', action: { kind: 'acceptThen', then: 'notJson' } });
+		const accepted = fake.acceptedTasks;
+		await expect(run('Garbled')).rejects.toThrow();
+		expect(fake.acceptedTasks).toBe(accepted + 1);
+	});
+
 	test("the SDK's headers are logged: X-Client-Name and X-Client-Version", async () => {
 		await run('Headers');
 		const submit = fake.requests.filter((r) => r.route === 'submit').at(-1)!;

@@ -38,6 +38,8 @@ describe('Get Result', () => {
 
 	test('without waiting, a running task comes back as it is, after one status check', async () => {
 		const id = await submitWithoutWaiting('Slow one [ms:5000]');
+		// WaveSpeed accepts a task as `created` and starts it a little later: wait until it runs.
+		await ws.fake.until(() => ws.fake.store.tasks.get(id)!.status === 'processing');
 		const polls = ws.fake.store.tasks.get(id)!.polls;
 
 		const result = await ws.run({ parameters: getResultParameters(id, { waitForResult: false }) });
