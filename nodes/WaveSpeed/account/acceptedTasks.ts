@@ -24,9 +24,7 @@ export interface LostAnswer {
 }
 
 /** An item's submit in this execution: its accepted task, or a submit whose answer was lost. */
-export type RememberedSubmit =
-	| { taskId: string; facts: RequestFacts }
-	| { lostAnswer: LostAnswer };
+export type RememberedSubmit = { taskId: string; facts: RequestFacts } | { lostAnswer: LostAnswer };
 
 /**
  * The submits of this process, so that n8n's Retry On Fail, which runs the node again within

@@ -50,7 +50,11 @@ export class AccountMemory {
 	 * every run of the node in one execution (branches, loops, an agent's repeated calls) counts
 	 * against one total. Kept a day after the execution's last run.
 	 */
-	readonly spending = new KeptMap<number>({ maxEntries: 10_000, keepMs: 24 * HOUR_MS, renewOnRead: true });
+	readonly spending = new KeptMap<number>({
+		maxEntries: 10_000,
+		keepMs: 24 * HOUR_MS,
+		renewOnRead: true,
+	});
 
 	private estimates = new Map<string, TaskDurationEstimate>();
 

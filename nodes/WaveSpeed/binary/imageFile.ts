@@ -53,7 +53,11 @@ export function imageFileProblem(
 	file: { bytes: number; sniffed: string; mimeType: string },
 ): ParameterProblem | undefined {
 	if (file.bytes === 0) {
-		return new ParameterProblem(field, `"${name}" is an empty file (0 bytes)`, 'Pass an image file');
+		return new ParameterProblem(
+			field,
+			`"${name}" is an empty file (0 bytes)`,
+			'Pass an image file',
+		);
 	}
 	if (file.bytes > UPLOAD_MAX_BYTES) {
 		return new ParameterProblem(

@@ -1,8 +1,4 @@
-import {
-	type LostAnswer,
-	type RequestFacts,
-	rememberedSubmits,
-} from '../account/acceptedTasks';
+import { type LostAnswer, type RequestFacts, rememberedSubmits } from '../account/acceptedTasks';
 import type { AccountMemory } from '../account/accountMemory';
 import { provesNotAccepted, WaveSpeedError } from '../errors';
 import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../timing';
@@ -71,7 +67,7 @@ export async function submitOnce(
 	const lost: LostAnswer = {
 		sentAt: sent.sentAt,
 		message: sent.lost.message,
-		detail: sent.lost.description,
+		detail: sent.lost.description ?? undefined,
 		submission,
 		facts,
 	};

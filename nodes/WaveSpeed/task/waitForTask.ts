@@ -74,7 +74,12 @@ export async function waitForTask(
 	const { client, deadline, stop, estimate, batchSize, capMs } = watch;
 	let task = submitted;
 	let lastLookAt = answeredAt;
-	let runningSince = task.status === 'created' ? undefined : lastLookAt;
+	/** The last time WaveSpeed said the task was not done: its end came after it. */
+	let lastNotDoneAt = answeredAt;
+	/** Seen waiting in `created` at a check: queued behind the account's running limit. */
+	let queued = false;
+	/** For a task seen queued: since when it may have been running. */
+	let runningSince: number | undefined;
 	let missedChecks = 0;
 	let failures = 0;
 	let retryAfterMs = 0;
@@ -83,6 +88,8 @@ export async function waitForTask(
 		const now = Date.now();
 		const scheduled = nextCheckDelay({
 			sinceLastLookMs: now - lastLookAt,
+			sinceAnswerMs: queued ? undefined : now - answeredAt,
+			readyAfterAnswerMs: estimate.readyAfterAnswerMs(batchSize),
 			runningForMs: runningSince === undefined ? undefined : now - runningSince,
 			readyByMs: estimate.readyByMs(batchSize),
 			missedChecks,
@@ -97,6 +104,7 @@ export async function waitForTask(
 		if (deadline.expired()) throw taskTimedOut(client, task, deadline.totalMs);
 		if (Date.now() - lastLookAt < MIN_CHECK_GAP_MS) continue; // woken early: plan again
 		const previousLookAt = lastLookAt;
+		const checkedAt = Date.now();
 		try {
 			task = await fetchTask(client, task.id);
 			failures = 0;
@@ -110,11 +118,14 @@ export async function waitForTask(
 		// Timed from the answer, so two checks arrive at WaveSpeed at least the rule's gap apart.
 		lastLookAt = Date.now();
 		watch.onSeen?.(task.status);
+		if (isFinished(task)) break;
+		lastNotDoneAt = checkedAt;
 		if (task.status === 'created') {
+			queued = true;
 			runningSince = undefined;
 			missedChecks++;
-		} else if (runningSince === undefined) {
-			// It started at some time since the last look: plan from the earliest.
+		} else if (queued && runningSince === undefined) {
+			// A queued task started at some time since the last look: plan from the earliest.
 			runningSince = previousLookAt;
 			missedChecks = 0;
 		} else {
@@ -122,7 +133,11 @@ export async function waitForTask(
 		}
 	}
 	if (task.status === 'completed') {
-		estimate.record(task.timings?.inference ?? lastLookAt - (runningSince ?? answeredAt));
+		const inferenceMs = task.timings?.inference ?? lastLookAt - (runningSince ?? answeredAt);
+		estimate.record({
+			inferenceMs,
+			overheadAtLeastMs: queued ? undefined : lastNotDoneAt - answeredAt - inferenceMs,
+		});
 	}
 	return task;
 }

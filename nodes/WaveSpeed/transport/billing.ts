@@ -39,7 +39,8 @@ export async function askPrice(
 	try {
 		data = await ask(ENDPOINTS.price);
 	} catch (error) {
-		const absent = error instanceof WaveSpeedError && ['404', '405'].includes(String(error.httpCode));
+		const absent =
+			error instanceof WaveSpeedError && ['404', '405'].includes(String(error.httpCode));
 		if (!absent) throw error;
 		data = await ask(ENDPOINTS.pricing);
 	}

@@ -138,7 +138,9 @@ async function uploadMultipart(client: WaveSpeedClient, file: UploadFile): Promi
 	const { content, name, type } = file;
 	form.append(
 		'file',
-		content instanceof File ? content : new File([content as Uint8Array<ArrayBuffer>], name, { type }),
+		content instanceof File
+			? content
+			: new File([content as Uint8Array<ArrayBuffer>], name, { type }),
 	);
 	const data = await client.call<{ download_url?: string } | null>({
 		method: 'POST',

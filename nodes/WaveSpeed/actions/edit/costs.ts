@@ -123,7 +123,9 @@ function reserve(run: NodeRun, priced: Priced[], budget: number): Reservation {
 		const count = priced.length;
 		const what = count === 1 ? 'the item' : `the ${count} items`;
 		const earlier =
-			spent > 0 ? `; with ${formatMoney(spent, currency)} already spent in this execution that is` : ',';
+			spent > 0
+				? `; with ${formatMoney(spent, currency)} already spent in this execution that is`
+				: ',';
 		const fit = itemsWithin(costs, Math.max(0, limit - spent));
 		throw new NodeOperationError(
 			run.ctx.getNode(),

@@ -12,11 +12,7 @@ import {
 import { check, displayValue, isWholeNumber, readItemParameters } from '../../errors';
 import { DEFAULT_MODEL, findModel, type Lora, type Model, MODELS } from '../../models';
 import { isHttpUrl } from '../../transport/client';
-import {
-	SYNC_ANSWER_MARGIN_MS,
-	SYNC_HOLD_MS,
-	type Submission,
-} from '../../transport/predictions';
+import { SYNC_ANSWER_MARGIN_MS, SYNC_HOLD_MS, type Submission } from '../../transport/predictions';
 import type { NodeRun } from '../batch';
 import { EDIT_DEFAULTS } from './edit.description';
 import { type EditOptions, readEditOptions } from './editOptions';

@@ -87,8 +87,7 @@ export const maxCostOption: NodeOption<number | undefined> = {
 	},
 	read({ maxCostPerExecution: amount }) {
 		check(
-			amount === undefined ||
-				(typeof amount === 'number' && Number.isFinite(amount) && amount > 0),
+			amount === undefined || (typeof amount === 'number' && Number.isFinite(amount) && amount > 0),
 			'Options → Max Cost per Execution',
 			`${displayValue(amount)} is not allowed`,
 			'Use an amount above 0 in US dollars, e.g. 5, or remove the option',
@@ -98,7 +97,11 @@ export const maxCostOption: NodeOption<number | undefined> = {
 };
 
 /** Edit Image's Options of one item, checked; `baseUrl` is the credential's. */
-export function readEditOptions(options: IDataObject, asTool: boolean, baseUrl: string): EditOptions {
+export function readEditOptions(
+	options: IDataObject,
+	asTool: boolean,
+	baseUrl: string,
+): EditOptions {
 	const base64Output = base64OutputOption.read(options);
 	const webhookUrl = readWebhookUrl(options, baseUrl);
 	// WaveSpeed's base64-output page: a submit with both is refused (HTTP 400).

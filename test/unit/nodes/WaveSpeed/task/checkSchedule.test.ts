@@ -42,6 +42,36 @@ describe("the check schedule follows WaveSpeed's rule: ≥ 2 s apart, growing", 
 		).toBe(500);
 	});
 
+	test('planned from the submit: a task answered `created` on an account with room is checked once, when due', () => {
+		expect(
+			checkTimes({ runningForMs: undefined, sinceAnswerMs: 0, readyAfterAnswerMs: 2800 }, 3),
+		).toEqual([2800, 4800, 7800]);
+	});
+
+	test('planned from the submit: never sooner than the rule allows', () => {
+		expect(
+			nextCheckDelay({
+				...start,
+				runningForMs: undefined,
+				sinceAnswerMs: 0,
+				readyAfterAnswerMs: 900,
+			}),
+		).toBe(MIN_CHECK_GAP_MS);
+	});
+
+	test('a task seen queued is planned from when it was seen running, not from the submit', () => {
+		const queued: CheckState = {
+			sinceLastLookMs: 0,
+			sinceAnswerMs: undefined,
+			runningForMs: 0,
+			readyByMs: 2500,
+			readyAfterAnswerMs: 2600,
+			missedChecks: 0,
+			capMs: 10_000,
+		};
+		expect(nextCheckDelay(queued)).toBe(2500);
+	});
+
 	test('a long task is checked at least every Poll Interval', () => {
 		expect(nextCheckDelay({ ...start, readyByMs: 60_000 })).toBe(10_000);
 		expect(nextCheckDelay({ ...start, capMs: 2000, missedChecks: 9 })).toBe(2000);
@@ -51,16 +81,19 @@ describe("the check schedule follows WaveSpeed's rule: ≥ 2 s apart, growing", 
 		for (const sinceLastLookMs of [0, 300, 1999, 2000, 5000])
 			for (const readyByMs of [undefined, 0, 1000, 2500, 9000])
 				for (const runningForMs of [undefined, 0, 1500, 4000])
-					for (const missedChecks of [0, 1, 5])
-						for (const capMs of [2000, 10_000]) {
-							const delay = nextCheckDelay({
-								sinceLastLookMs,
-								readyByMs,
-								runningForMs,
-								missedChecks,
-								capMs,
-							});
-							expect(sinceLastLookMs + delay).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
-						}
+					for (const sinceAnswerMs of [undefined, 0, 2500])
+						for (const missedChecks of [0, 1, 5])
+							for (const capMs of [2000, 10_000]) {
+								const delay = nextCheckDelay({
+									sinceLastLookMs,
+									sinceAnswerMs,
+									readyAfterAnswerMs: readyByMs,
+									readyByMs,
+									runningForMs,
+									missedChecks,
+									capMs,
+								});
+								expect(sinceLastLookMs + delay).toBeGreaterThanOrEqual(MIN_CHECK_GAP_MS);
+							}
 	});
 });

@@ -9,7 +9,9 @@ export function editItem(overrides: Partial<EditItem> = {}): EditItem {
 		itemIndex: 0,
 		model: LORA_9B,
 		prompt: 'ink',
-		images: [{ source: 'url', url: 'https://example.com/a.png', identity: 'https://example.com/a.png' }],
+		images: [
+			{ source: 'url', url: 'https://example.com/a.png', identity: 'https://example.com/a.png' },
+		],
 		loras: [{ path: 'owner/repo', scale: 1 }],
 		size: '512*512',
 		seed: 7,
