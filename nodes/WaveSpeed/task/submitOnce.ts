@@ -1,5 +1,6 @@
 import { type LostAnswer, type RequestFacts, rememberedSubmits } from '../account/acceptedTasks';
 import type { AccountMemory } from '../account/accountMemory';
+import type { Submitter } from '../account/submitGate';
 import { provesNotAccepted, WaveSpeedError } from '../errors';
 import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../timing';
 import type { WaveSpeedClient } from '../transport/client';
@@ -94,13 +95,14 @@ function accepted(
 async function send(ctx: SubmitContext, submission: Submission): Promise<Sent> {
 	const { client, memory, deadline, stop } = ctx;
 	const gate = memory.gate;
+	const submitter: Submitter = {};
 	let unreachable = 0;
 	for (let attempt = 0; ; attempt++) {
-		const turn = await gate.waitTurn(stop);
+		const turn = await gate.waitTurn(submitter, stop);
 		deadline.extendBy(turn.waitedMs);
 		const refusingMs = gate.refusingForMs();
 		if (refusingMs > RATE_LIMIT_PATIENCE_MS || deadline.expired()) {
-			if (turn.probe) gate.probeEnded();
+			gate.released(turn);
 			throw refusingMs > 0
 				? client.fail(
 						'timeout',
@@ -122,13 +124,13 @@ async function send(ctx: SubmitContext, submission: Submission): Promise<Sent> {
 			gate.accepted();
 			return { task };
 		} catch (error) {
-			if (!(error instanceof WaveSpeedError)) throw error;
-			if (error.kind === 'rateLimited') {
-				gate.rateLimited(error.retryAfterMs, turn.probe);
+			if (error instanceof WaveSpeedError && error.kind === 'rateLimited') {
+				gate.rateLimited(submitter, turn, error.retryAfterMs);
 				ctx.onRateLimited();
 				continue;
 			}
-			if (turn.probe) gate.probeEnded();
+			gate.released(turn);
+			if (!(error instanceof WaveSpeedError)) throw error;
 			if (!provesNotAccepted(error)) return { lost: error, sentAt };
 			if (error.kind !== 'notSent' || ++unreachable >= CONNECT_ATTEMPTS) throw error;
 			await pause(backoffDelay(attempt, 500, 5000), stop);
