@@ -30,7 +30,12 @@ export type FaultAction =
 	| { kind: 'notJson'; status?: number }
 	| { kind: 'redirect'; location: string }
 	/** Submit only: create the task (it runs and is billed), then answer as `then` says. */
-	| { kind: 'acceptThen'; then: AcceptedThen };
+	| { kind: 'acceptThen'; then: AcceptedThen }
+	/**
+	 * Not WaveSpeed's: a test hook (in-process only). Holds the request until `until` settles, then
+	 * answers it as usual: a slow upload or price that a test can let go when it wants.
+	 */
+	| { kind: 'hold'; until: Promise<unknown> };
 
 /**
  * How a submit WaveSpeed accepted (and billed) is answered when its answer is lost:

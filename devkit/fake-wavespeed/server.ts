@@ -471,13 +471,20 @@ export class FakeWaveSpeed {
 		this.send(res, entry, status, { code: status, message, data });
 	}
 
+	/** Waits out a `hold`: the request is then answered as if no fault were planned. */
+	private async held(action: FaultAction | undefined): Promise<FaultAction | undefined> {
+		if (action?.kind !== 'hold') return action;
+		await action.until.catch(() => undefined);
+		return undefined;
+	}
+
 	/** Applies a scripted fault; true when the request is taken care of. */
 	private applyFault(
 		action: FaultAction | undefined,
 		res: ServerResponse,
 		entry: LoggedRequest,
 	): boolean {
-		if (!action || action.kind === 'acceptThen') return false;
+		if (!action || action.kind === 'acceptThen' || action.kind === 'hold') return false;
 		if (action.kind === 'status') {
 			this.send(
 				res,
@@ -545,7 +552,7 @@ export class FakeWaveSpeed {
 		}
 		// 403 = account suspended or the key lacks permission (docs "Authentication").
 		if (this.suspended && route !== 'control') return this.send(res, entry, 403, SUSPENDED_BODY);
-		const fault = this.faults.take(route);
+		const fault = await this.held(this.faults.take(route));
 		if (this.applyFault(fault, res, entry)) return;
 		if (route === 'balance')
 			return this.envelope(res, entry, 200, 'success', { balance: this.balance.dollars });
@@ -593,7 +600,7 @@ export class FakeWaveSpeed {
 		const path = (req.url ?? '/').split('?')[0];
 		const entry = this.log('storage', req, 'storagePut');
 		const body = await readBody(req);
-		if (this.applyFault(this.faults.take('storagePut'), res, entry)) return;
+		if (this.applyFault(await this.held(this.faults.take('storagePut')), res, entry)) return;
 		this.answer(res, entry, this.uploadApi.put(req.method ?? 'GET', path, req.headers, body));
 	}
 

@@ -76,7 +76,11 @@ function scriptOf(task: FakeTask): string {
 /** What a prompt asks the fake to do, so tests can make single items fail deterministically. */
 function scriptedOutcome(
 	prompt: string,
+	seenBefore: boolean,
 ): { status: FakeStatus; error?: string; outputs?: 0 } | undefined {
+	// `[fail-once]`: the first task with this prompt fails, later ones complete (a retry's new task).
+	if (prompt.includes('[fail-once]') && !seenBefore)
+		return { status: 'failed', error: 'The model could not process this request' };
 	const fail = /\[fail(?::([^\]]*))?\]/.exec(prompt);
 	if (fail)
 		return { status: 'failed', error: fail[1] || 'The model could not process this request' };
@@ -97,6 +101,9 @@ function scriptedOutcome(
  * ends `taskMs` after its start.
  */
 export class TaskStore {
+	/** The prompts of tasks finished so far, for `[fail-once]`. */
+	private finishedScripts = new Set<string>();
+
 	readonly tasks = new Map<string, FakeTask>();
 
 	/** Accepted tasks not started yet, in acceptance order. */
@@ -189,7 +196,9 @@ export class TaskStore {
 	}
 
 	private finish(task: FakeTask) {
-		const scripted = scriptedOutcome(scriptOf(task));
+		const script = scriptOf(task);
+		const scripted = scriptedOutcome(script, this.finishedScripts.has(script));
+		this.finishedScripts.add(script);
 		task.status = scripted?.status ?? 'completed';
 		task.error = scripted?.error;
 		const count = scripted?.outputs ?? (task.status === 'completed' ? task.outputCount : 0);

@@ -116,12 +116,20 @@ export interface RunOptions {
 	onStart?: (cancel: () => void) => void;
 	/** Runs the node as an AI Agent's tool would (its type `…Tool`), fed by Item Source. */
 	asTool?: boolean;
+	/**
+	 * Several branches feeding the node, one after another in one execution (as two branches, a
+	 * loop or an agent's repeated calls do): the node runs once per branch, with that branch's
+	 * items. `items` is then the first branch's.
+	 */
+	branches?: SourceItem[][];
 }
 
 export interface RunResult {
 	/** The WaveSpeed node's output items (empty when it failed). */
 	items: INodeExecutionData[];
 	error?: ExecutionError;
+	/** Each run of the node in the execution: its items, or its error. */
+	runs: Array<{ items: INodeExecutionData[]; error?: ExecutionError }>;
 	run: IRun;
 	binaryBuffer(item: INodeExecutionData, field?: string): Promise<Buffer>;
 }
@@ -161,16 +169,25 @@ export function buildAdditionalData(
 /** Runs Item Source → WaveSpeed Image Edit through n8n-core's real engine. */
 export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 	const { nodeTypes, credentialTypes } = await loadPackage();
-	const runId = randomUUID();
-	pendingItems.set(runId, options.items ?? [{ json: {} }]);
-	const source: INode = {
-		id: 'source',
-		name: 'Item Source',
-		type: SOURCE_NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { run: runId },
+	const runIds: string[] = [];
+	const sourceNode = (name: string, items: SourceItem[]): INode => {
+		const runId = randomUUID();
+		runIds.push(runId);
+		pendingItems.set(runId, items);
+		return {
+			id: name,
+			name,
+			type: SOURCE_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { run: runId },
+		};
 	};
+	const source = sourceNode(
+		'Item Source',
+		options.branches ? [{ json: {} }] : (options.items ?? [{ json: {} }]),
+	);
+	const branches = (options.branches ?? []).map((items, n) => sourceNode(`Branch ${n + 1}`, items));
 	const edit: INode = {
 		id: 'edit',
 		name: 'WaveSpeed Image Edit',
@@ -182,10 +199,19 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...options.settings,
 	};
+	const toEdit = [{ node: edit.name, type: 'main' as const, index: 0 }];
+	const connections = branches.length
+		? {
+				'Item Source': {
+					main: [branches.map(({ name }) => ({ node: name, type: 'main' as const, index: 0 }))],
+				},
+				...Object.fromEntries(branches.map(({ name }) => [name, { main: [toEdit] }])),
+			}
+		: { 'Item Source': { main: [toEdit] } };
 	const workflow = new Workflow({
 		id: 'test-workflow',
-		nodes: [source, edit],
-		connections: { 'Item Source': { main: [[{ node: edit.name, type: 'main', index: 0 }]] } },
+		nodes: [source, ...branches, edit],
+		connections,
 		active: false,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
@@ -217,10 +243,11 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 		running = execute.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses a workflow whose static parameters are invalid before it runs anything.
-		pendingItems.delete(runId);
+		runIds.forEach((id) => pendingItems.delete(id));
 		return {
 			items: [],
 			error: error as ExecutionError,
+			runs: [],
 			run: undefined as unknown as IRun,
 			binaryBuffer: async () => Buffer.alloc(0),
 		};
@@ -232,16 +259,20 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 		// A cancelled run rejects here; its data still arrives through workflowExecuteAfter.
 	}
 	const run = await finished;
-	pendingItems.delete(runId);
+	runIds.forEach((id) => pendingItems.delete(id));
 	// n8n-core 1.x's SSH client pool, made for every node run, keeps an interval that holds the
 	// process (a Jest worker) open; 2.x unrefs it.
 	(
 		Container.get(SSHClientsManager) as unknown as { cleanupTimer: NodeJS.Timeout }
 	).cleanupTimer.unref();
-	const taskData = run.data.resultData.runData[edit.name]?.[0];
+	const runs = (run.data.resultData.runData[edit.name] ?? []).map((taskData) => ({
+		items: taskData.data?.main?.[0] ?? [],
+		error: taskData.error,
+	}));
 	return {
-		items: taskData?.data?.main?.[0] ?? [],
-		error: taskData?.error ?? run.data.resultData.error,
+		items: runs[0]?.items ?? [],
+		error: runs[0]?.error ?? run.data.resultData.error,
+		runs,
 		run,
 		binaryBuffer: async (item, field = 'data') =>
 			await Container.get(BinaryDataService).getAsBuffer(item.binary![field]),

@@ -88,7 +88,11 @@ async function look(
 				memory.claimedTasks.get(item.id) === undefined &&
 				isTaskOf(item, lost),
 		);
-		if (mine) return mine;
+		if (mine) {
+			// Claimed at once, so another item's search looking at the same page cannot take it too.
+			memory.claimedTasks.set(mine.id, true);
+			return mine;
+		}
 		if (items.length < PAGE_SIZE) return undefined;
 	}
 	return undefined;
@@ -119,10 +123,7 @@ export async function findLostTask(
 		try {
 			const task = await look(client, memory, lost);
 			read = true;
-			if (task) {
-				memory.claimedTasks.set(task.id, true);
-				return { task, looks, searchedForMs: Date.now() - start };
-			}
+			if (task) return { task, looks, searchedForMs: Date.now() - start };
 		} catch (error) {
 			if (!(error instanceof WaveSpeedError)) throw error;
 			failure = error.message;
