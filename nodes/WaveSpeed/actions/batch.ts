@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ensureNodeError, WaveSpeedError } from '../errors/waveSpeedError';
 import { isWholeNumber, ParameterProblem, parameterError, show } from '../errors/parameterProblem';
 import type { BatchItem } from '../task/itemContext';
-import { runsAsTool, toolAnswer } from '../task/toolAnswer';
+import { runsAsTool, throwsToolErrors, toolAnswer } from '../task/toolAnswer';
 import { StopSignal } from '../timing';
 import {
 	AdaptiveConcurrency,
@@ -77,9 +77,10 @@ export async function runBatch<Request>(
 	operation: ItemOperation<Request>,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	// An agent's tool answers a failure as an item: n8n 1.x fails the whole chat on a throw.
+	// A tool answers a failure as an item (n8n 1.x fails an agent's whole chat on a throw), but
+	// throws it to an MCP client, which then gets it as an error (throwsToolErrors).
 	const asTool = runsAsTool(ctx.getNode());
-	const continueOnFail = ctx.continueOnFail() || asTool;
+	const continueOnFail = ctx.continueOnFail() || (asTool && !throwsToolErrors(ctx));
 	const results: INodeExecutionData[] = new Array(items.length);
 	const fail = (i: number, error: unknown) => {
 		const itemError = ensureNodeError(ctx.getNode(), error, i);
