@@ -7,6 +7,7 @@ import {
 	BinaryDataService,
 	ExecutionLifecycleHooks,
 	PackageDirectoryLoader,
+	SupplyDataContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
@@ -24,7 +25,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 import workflowPackage from 'n8n-workflow/package.json';
 
 import { InMemoryCredentialsHelper } from './credentialsHelper';
@@ -277,4 +278,72 @@ export async function runImageEdit(options: RunOptions): Promise<RunResult> {
 		binaryBuffer: async (item, field = 'data') =>
 			await Container.get(BinaryDataService).getAsBuffer(item.binary![field]),
 	};
+}
+
+/**
+ * One tool call as n8n-core makes it for the node the tool serves (makeHandleToolInvocation, as
+ * for an MCP Server Trigger or an agent before version 3): the WaveSpeed node as `…Tool` in a
+ * SupplyDataContext whose parentNode and execute data are that node's, the call's arguments as
+ * its ai_tool input. Resolves to the node's items, or rejects with what it threw.
+ */
+export async function callAsToolOf(
+	parentType: string,
+	options: Pick<RunOptions, 'parameters' | 'credentials'> & { args?: INodeExecutionData['json'] },
+): Promise<INodeExecutionData[]> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const tool: INode = {
+		id: 'tool',
+		name: 'WaveSpeed Image Edit',
+		type: `${NODE_TYPE}Tool`,
+		typeVersion: 1,
+		position: [0, 200],
+		parameters: options.parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'WaveSpeed account' } },
+	};
+	const parent: INode = {
+		id: 'parent',
+		name: 'Caller',
+		type: parentType,
+		typeVersion: 2,
+		position: [200, 0],
+		parameters: {},
+	};
+	// The caller stays out of the workflow: its node type is n8n's, not loaded here.
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [tool],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('webhook', randomUUID(), {
+		id: 'test-workflow',
+		name: 'test',
+		nodes: [tool],
+		connections: {},
+		active: false,
+	} as never);
+	const credentials = options.credentials ?? { apiKey: '', baseUrl: '' };
+	const helper = new InMemoryCredentialsHelper(credentialTypes, { [CREDENTIAL_TYPE]: credentials });
+	const input = [{ json: {} }];
+	const context = new SupplyDataContext(
+		workflow,
+		tool,
+		buildAdditionalData(hooks, helper),
+		'webhook',
+		createRunExecutionData(),
+		0,
+		input,
+		{},
+		NodeConnectionTypes.AiTool,
+		{ node: parent, data: { main: [input] }, source: null },
+		[],
+		undefined,
+		parent,
+	);
+	context.addInputData(NodeConnectionTypes.AiTool, [[{ json: options.args ?? {} }]]);
+	const nodeType = nodeTypes.getByNameAndVersion(tool.type, tool.typeVersion);
+	const result = await nodeType.execute!.call(context as never);
+	return (result as INodeExecutionData[][])[0];
 }

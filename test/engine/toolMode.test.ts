@@ -1,4 +1,6 @@
 import { pngSize } from '../../devkit/fake-wavespeed/png';
+import { callAsToolOf } from '../../devkit/harness/engine';
+import { MCP_TRIGGER_TYPE } from '../../nodes/WaveSpeed/task/toolAnswer';
 import { editParameters, urlImages, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({ taskMs: 150 });
@@ -133,5 +135,45 @@ describe("as an AI Agent's tool (node type …Tool)", () => {
 			imageUrl: ws.fake.store.tasks.get(String(json.id))!.outputs[0],
 		});
 		expect(looked.items[0].binary).toBeUndefined();
+	});
+
+	describe('called by an MCP client through the MCP Server Trigger', () => {
+		const call = (prompt: string, parentType = MCP_TRIGGER_TYPE) =>
+			callAsToolOf(parentType, {
+				credentials: { apiKey: ws.fake.apiKey, baseUrl: ws.fake.url },
+				parameters: editParameters({ prompt, images: urlImages(ws.image(320, 200)) }),
+			});
+
+		test('a completed task answers the compact JSON', async () => {
+			const [item] = await call('MCP edit');
+			const task = ws.fake.tasks.find((t) => t.body.prompt === 'MCP edit')!;
+			expect(item.json).toMatchObject({
+				id: task.id,
+				status: 'completed',
+				imageUrl: task.outputs[0],
+			});
+		});
+
+		test("a failed task throws WaveSpeed's words and the task id, for the client's isError", async () => {
+			const failing = call('MCP edit [fail:Prompt rejected by the safety filter]');
+			await expect(failing).rejects.toThrow(
+				/^WaveSpeed task failed: Prompt rejected by the safety filter \(task [\w-]+\)$/,
+			);
+			const task = ws.fake.tasks.find((t) => String(t.body.prompt).startsWith('MCP edit [fail'))!;
+			await expect(failing).rejects.toMatchObject({
+				description: expect.stringContaining('Prompt rejected by the safety filter'),
+				message: expect.stringContaining(`(task ${task.id})`),
+			});
+		});
+
+		test('the same call from an agent before version 3 still answers an error item', async () => {
+			const [item] = await call(
+				'Agent edit [fail:Prompt rejected by the safety filter]',
+				'@n8n/n8n-nodes-langchain.agent',
+			);
+			expect(item.json).toMatchObject({
+				error: expect.stringContaining('Prompt rejected by the safety filter'),
+			});
+		});
 	});
 });

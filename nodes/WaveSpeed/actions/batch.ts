@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { type AccountMemory, accountMemory } from '../account/accountMemory';
 import { ensureNodeError, ParameterProblem, parameterError, WaveSpeedError } from '../errors';
-import { runsAsTool, toolAnswer } from '../task/toolAnswer';
+import { runsAsTool, throwsToolErrors, toolAnswer } from '../task/toolAnswer';
 import { StopSignal } from '../timing';
 import { WaveSpeedClient } from '../transport/client';
 import {
@@ -83,9 +83,10 @@ export async function runBatch<Item>(
 	operation: ItemOperation<Item>,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	// An agent's tool answers a failure as an item: n8n 1.x fails the whole chat on a throw.
+	// A tool answers a failure as an item (n8n 1.x fails an agent's whole chat on a throw), but
+	// throws it to an MCP client, which then gets it as an error (throwsToolErrors).
 	const asTool = runsAsTool(ctx.getNode());
-	const continueOnFail = ctx.continueOnFail() || asTool;
+	const continueOnFail = ctx.continueOnFail() || (asTool && !throwsToolErrors(ctx));
 	const results: INodeExecutionData[] = new Array(items.length);
 	const toItemError = (i: number, error: unknown): ItemError => {
 		const itemError =

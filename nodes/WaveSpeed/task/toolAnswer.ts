@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { isHttpUrl } from '../transport/client';
 
@@ -8,6 +8,32 @@ import { isHttpUrl } from '../transport/client';
  */
 export function runsAsTool(node: Pick<INode, 'type'>): boolean {
 	return node.type.endsWith('Tool');
+}
+
+/** The MCP Server Trigger's node type (n8n 1.x and 2.x). */
+export const MCP_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.mcpTrigger';
+
+/** What n8n-core's context of a tool call (its SupplyDataContext) tells of the node it serves. */
+interface ToolCallContext {
+	/** The MCP Server Trigger or agent that calls the tool; unset in an agent's engine request. */
+	readonly parentNode?: Pick<INode, 'type'>;
+	getExecuteData?(): { node?: Pick<INode, 'type'> } | undefined;
+}
+
+/**
+ * True when a tool's failure is thrown rather than answered as an error item: the node runs as a
+ * tool of the MCP Server Trigger, which hands a thrown error to the MCP client as `isError: true`
+ * and keeps the session (n8n 1.x and 2.x), but an error item as a successful result. An AI
+ * Agent's tool keeps the item: n8n 1.x, and 2.x before n8n-core 2.25, end the whole chat when an
+ * agent's tool throws, agents before version 3 give the model an empty result instead of the
+ * error, and the node cannot tell those cases apart from its context.
+ * The trigger is the context's `parentNode` (n8n-core 1.x and 2.x; also in a 2.x queue-mode
+ * worker), or else the node whose execute data the context carries.
+ */
+export function throwsToolErrors(ctx: IExecuteFunctions): boolean {
+	const context = ctx as unknown as ToolCallContext;
+	const parent = context.parentNode ?? context.getExecuteData?.()?.node;
+	return parent?.type === MCP_TRIGGER_TYPE;
 }
 
 /** What the model gets for one task: what it needs to answer, or to look the task up later. */

@@ -1,5 +1,12 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import { readOutputSettings, taskJson } from '../../../../../nodes/WaveSpeed/task/outputItem';
-import { runsAsTool, toolAnswer } from '../../../../../nodes/WaveSpeed/task/toolAnswer';
+import {
+	MCP_TRIGGER_TYPE,
+	runsAsTool,
+	throwsToolErrors,
+	toolAnswer,
+} from '../../../../../nodes/WaveSpeed/task/toolAnswer';
 import type { WaveSpeedTask } from '../../../../../nodes/WaveSpeed/transport/predictions';
 
 const task = (overrides: Partial<WaveSpeedTask> = {}): WaveSpeedTask => ({
@@ -21,6 +28,39 @@ describe('runsAsTool: n8n names the tool-wrapped node type "…Tool"', () => {
 		['CUSTOM.waveSpeedImageEditTool', true],
 	])('%s → %s', (type, expected) => {
 		expect(runsAsTool({ type })).toBe(expected);
+	});
+});
+
+describe('throwsToolErrors: only the MCP Server Trigger gets a thrown failure', () => {
+	const TOOL = { type: 'n8n-nodes-wavespeed-image-edit.waveSpeedImageEditTool' };
+	const AGENT = { type: '@n8n/n8n-nodes-langchain.agent' };
+	const context = (parentNode: { type: string } | undefined, executeNode: { type: string }) =>
+		({ parentNode, getExecuteData: () => ({ node: executeNode }) }) as unknown as IExecuteFunctions;
+
+	test.each([
+		// n8n-core's tool call for the trigger: parentNode and execute data are the trigger's.
+		[
+			'the MCP Server Trigger (regular mode)',
+			context({ type: MCP_TRIGGER_TYPE }, { type: MCP_TRIGGER_TYPE }),
+			true,
+		],
+		// n8n 2.x's queue-mode worker: execute data of the tool itself, parentNode the trigger.
+		[
+			'the MCP Server Trigger (a 2.x queue-mode worker)',
+			context({ type: MCP_TRIGGER_TYPE }, TOOL),
+			true,
+		],
+		[
+			"a context with execute data only, the trigger's",
+			context(undefined, { type: MCP_TRIGGER_TYPE }),
+			true,
+		],
+		['an agent before version 3 (LangChain calls the tool)', context(AGENT, AGENT), false],
+		// An agent's engine request runs the tool as a node of its own: no parentNode.
+		["an agent's engine request (version 3)", context(undefined, TOOL), false],
+		['a context without either', {} as IExecuteFunctions, false],
+	])('%s → %s', (_, ctx, expected) => {
+		expect(throwsToolErrors(ctx)).toBe(expected);
 	});
 });
 
