@@ -415,9 +415,9 @@ export class FakeWaveSpeed {
 			}, timeoutMs);
 			const cleanup = () => {
 				clearTimeout(timer);
-				for (const event of ['request', 'started', 'finished']) this.events.off(event, check);
+				for (const event of ['arrived', 'request', 'started', 'finished']) this.events.off(event, check);
 			};
-			for (const event of ['request', 'started', 'finished']) this.events.on(event, check);
+			for (const event of ['arrived', 'request', 'started', 'finished']) this.events.on(event, check);
 		});
 	}
 
@@ -441,6 +441,7 @@ export class FakeWaveSpeed {
 			at: Date.now(),
 		};
 		this.requests.push(entry);
+		this.events.emit('arrived', entry);
 		return entry;
 	}
 

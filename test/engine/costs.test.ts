@@ -132,6 +132,68 @@ describe('Options → Max Cost per Execution', () => {
 	});
 });
 
+describe('Max Cost per Execution holds for the whole execution, over every run of the node', () => {
+	// Two branches feeding the node run it twice in one execution, as a loop or an AI Agent's
+	// repeated tool calls do.
+	const ws = withFakeWaveSpeed({ taskMs: 50, apiKey: 'ws-budget-execution-key-02' });
+	const params = (maxCostPerExecution: number) =>
+		editParameters({
+			prompt: '={{ $json.prompt }}',
+			images: urlImages(ws.image(256, 256)),
+			options: { maxCostPerExecution },
+		});
+
+	test('a second run that would go over what is left is refused, saying what this execution spent', async () => {
+		const accepted = ws.fake.acceptedTasks;
+		const result = await ws.run({ branches: [prompts(1), prompts(1)], parameters: params(0.05) });
+		expect(result.runs).toHaveLength(2);
+		expect(result.runs[0].error).toBeUndefined();
+		expect(result.runs[1].error?.message).toBe(
+			'Options → Max Cost per Execution: the item would cost 0.03 USD; with 0.03 USD already spent in this execution that is over the limit of 0.05 USD; nothing was submitted',
+		);
+		expect(result.runs[1].error?.description).toMatch(/^0 of the 1 items fit within what is left/);
+		expect(ws.fake.acceptedTasks - accepted).toBe(1);
+	});
+
+	test('runs that fit together all go; the next execution starts with nothing spent', async () => {
+		const accepted = ws.fake.acceptedTasks;
+		for (let execution = 0; execution < 2; execution++) {
+			const result = await ws.run({
+				branches: [prompts(1), prompts(1)],
+				parameters: params(0.06),
+			});
+			expect(result.runs.map((run) => run.error)).toEqual([undefined, undefined]);
+		}
+		expect(ws.fake.acceptedTasks - accepted).toBe(4);
+	});
+
+	test('an item WaveSpeed refused gives its share back to the execution', async () => {
+		const accepted = ws.fake.acceptedTasks;
+		ws.fake.inject({
+			route: 'submit',
+			action: {
+				kind: 'status',
+				status: 400,
+				body: { code: 400, message: 'bad image', data: null },
+			},
+		});
+		const result = await ws.run({
+			branches: [prompts(1), prompts(1)],
+			parameters: params(0.05),
+			continueOnFail: true,
+		});
+		expect(result.runs[0].items[0].json.error).toBe('WaveSpeed refused the request: bad image');
+		expect(result.runs[1].items[0].json.status).toBe('completed');
+		expect(ws.fake.acceptedTasks - accepted).toBe(1);
+	});
+
+	test('the editor default (1 USD) is a limit the node accepts', async () => {
+		const result = await ws.run({ items: prompts(2), parameters: params(1) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(2);
+	});
+});
+
 describe('the balance guard for batches', () => {
 	const ws = withFakeWaveSpeed({ taskMs: 50, apiKey: 'ws-balance-account-key-1', balance: 0.05 });
 	const params = () =>

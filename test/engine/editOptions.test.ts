@@ -24,7 +24,8 @@ describe('Edit Image: Wait for Result and Webhook URL', () => {
 			expect(item.json).toEqual({
 				id: task.id,
 				model: 'wavespeed-ai/flux-2-klein-base-9b/edit',
-				status: 'processing',
+				// WaveSpeed's answer to every submit ("How to Submit Task").
+				status: 'created',
 				outputs: [],
 				timings: {},
 				resultUrl: `${ws.fake.url}/api/v3/predictions/${task.id}/result`,

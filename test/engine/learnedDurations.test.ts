@@ -65,4 +65,34 @@ describe('what one execution learns about task durations', () => {
 		const other = await firstCheckAfter(otherAccount);
 		expect(other.afterMs).toBeLessThan(TASK_MS);
 	});
+
+	test("planned from the submit's `created` answer: a late check teaches WaveSpeed's start delay, then each task is checked once", async () => {
+		const runs = [];
+		for (let n = 0; n < 6; n++) runs.push(await firstCheckAfter(fake));
+		// A check planned at the task's running time alone comes before WaveSpeed has started and
+		// finished it (the fake starts a task 100 ms after accepting it); a miss or two teach that.
+		expect(runs.filter(({ polls }) => polls > 1).length).toBeLessThanOrEqual(3);
+		for (const { afterMs, polls } of runs.slice(-2)) {
+			expect(polls).toBe(1);
+			expect(afterMs).toBeGreaterThanOrEqual(TASK_MS);
+		}
+	});
+
+	test('a task still `created` at its first check is queued: it is planned from when it is seen running', async () => {
+		// The account runs nothing until the test lets it: the task waits in `created`.
+		fake.store.setConcurrency(0);
+		const before = fake.tasks.length;
+		const run = firstCheckAfter(fake);
+		await fake.until(() => fake.tasks.length > before && fake.tasks.at(-1)!.polls === 1);
+		const task = fake.tasks.at(-1)!;
+		expect(task.status).toBe('created');
+		fake.store.setConcurrency(1000);
+		const { afterMs, polls } = await run;
+		expect(afterMs).toBeGreaterThanOrEqual(TASK_MS);
+		// created, then processing (2 s later, the rule's gap), then done when a running task is due.
+		expect(polls).toBe(3);
+		const times = fake.checkTimes(task.id);
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(MIN_GAP_MS);
+		expect(times[2] - times[1]).toBeGreaterThanOrEqual(MIN_GAP_MS);
+	});
 });

@@ -76,9 +76,10 @@ describe('the API key never leaks', () => {
 				options: { timeout: 1.5 },
 			}),
 		});
-		// Resets are transient: the node keeps checking until its timeout, then says so.
+		// Resets are transient: the node keeps checking until its timeout, then says so, with the
+		// last status WaveSpeed told: its submit answer's `created`.
 		expect(result.error?.message).toMatch(
-			/^WaveSpeed task \w+ did not finish within 1\.5 s \(last status: processing\)/,
+			/^WaveSpeed task \w+ did not finish within 1\.5 s \(last status: created\)/,
 		);
 		expect(everythingShown(result)).not.toContain(ws.fake.apiKey);
 		ws.fake.faults.clear();

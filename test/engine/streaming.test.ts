@@ -78,4 +78,66 @@ describe("n8n's filesystem binary mode", () => {
 			height: 222,
 		});
 	});
+
+	test('a non-image among the items is found before the first submit: nothing is billed, even one item at a time', async () => {
+		const accepted = ws.fake.acceptedTasks;
+		const submits = ws.fake.count('submit');
+		const result = await ws.run({
+			items: [
+				{ binary: { data: pngFile(256, 256, 'good.png') } },
+				{
+					binary: {
+						data: {
+							bytes: Buffer.from('<!doctype html><html><body>Not found</body></html>'),
+							mimeType: 'image/png',
+							fileName: 'page.png',
+						},
+					},
+				},
+			],
+			parameters: editParameters({
+				images: binaryImages('data'),
+				options: { maxConcurrency: 1 },
+			}),
+		});
+		expect(result.error?.message).toBe(
+			'Images → image 1 (item 1): "data" is not an image (image/png). Pass a PNG, JPEG, WebP, GIF or BMP file',
+		);
+		expect(ws.fake.count('submit')).toBe(submits);
+		expect(ws.fake.acceptedTasks).toBe(accepted);
+	});
+
+	test("each new stored image is read once from n8n's store, and no output is read back", async () => {
+		const service = Container.get(BinaryDataService);
+		const streams = jest.spyOn(service, 'getAsStream');
+		const buffers = jest.spyOn(service, 'getAsBuffer');
+		try {
+			const result = await ws.run({
+				items: [
+					{ binary: { data: pngFile(301, 201, 'one.png') } },
+					{ binary: { data: pngFile(302, 202, 'two.png') } },
+					{ binary: { data: pngFile(301, 201, 'one.png') } },
+				],
+				parameters: editParameters({ images: binaryImages('data') }),
+			});
+			expect(result.error).toBeUndefined();
+			const inputs = result.run.data.resultData.runData['Item Source'][0].data!.main[0]!.map(
+				(item) => item.binary!.data.id!,
+			);
+			const read = streams.mock.calls.map(([id]) => id);
+			// The third item's file is another stored copy: it has its own id, and is read once too.
+			expect(read.sort()).toEqual([...inputs].sort());
+			const outputs = result.items.map((item) => item.binary!.data.id!);
+			expect(read.filter((id) => outputs.includes(id))).toEqual([]);
+			expect(buffers.mock.calls.filter(([b]) => outputs.includes(b.id!))).toEqual([]);
+			expect(result.items.map((item) => [item.json.width, item.json.height])).toEqual([
+				[301, 201],
+				[302, 202],
+				[301, 201],
+			]);
+		} finally {
+			streams.mockRestore();
+			buffers.mockRestore();
+		}
+	});
 });

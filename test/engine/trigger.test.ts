@@ -160,6 +160,32 @@ describe('WaveSpeed Trigger', () => {
 		expect(trigger.started).toHaveLength(0);
 	});
 
+	test('a signed callback with a status the node does not know: 200, acknowledged and ignored', async () => {
+		await startTrigger();
+		await trigger.activate();
+		const body = JSON.stringify({ id: 'e6832d4abffb4d79bfbca19783fca133', status: 'archived' });
+		const timestamp = Math.floor(Date.now() / 1000);
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'webhook-id': 'msg_unknown_status',
+				'webhook-timestamp': String(timestamp),
+				'webhook-signature': signCallback(
+					ws.fake.webhooks.secret,
+					'msg_unknown_status',
+					timestamp,
+					body,
+				),
+			},
+			body,
+		});
+		await trigger.handled(1);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ received: true, started: false });
+		expect(trigger.started).toHaveLength(0);
+	});
+
 	test("a failed task starts an execution carrying WaveSpeed's message; unselected events are acknowledged and ignored", async () => {
 		await startTrigger();
 		const failed = await submitWithCallback('Edit [fail:Prompt rejected by the safety filter]');

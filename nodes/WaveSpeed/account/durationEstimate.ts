@@ -4,6 +4,11 @@ const SAMPLES_KEPT = 15;
 /** What a batch's plan adds beyond the range its samples show: at least this, for timers and network. */
 const BATCH_MARGIN_MIN_MS = 100;
 const BATCH_MARGIN_SHARE = 0.05;
+/**
+ * A check that found a task not done proves only that WaveSpeed's delay was longer than the plan
+ * allowed for: the next plans allow this much more, so a few misses find the delay.
+ */
+const DELAY_STEP_MS = 100;
 
 /** What one finished task tells about the account's tasks of its model. */
 export interface Completion {
@@ -72,11 +77,13 @@ export class TaskDurationEstimate implements Waker {
 
 	/**
 	 * How much later than its inference a task's end comes after the submit's answer: the largest
-	 * delay the checks have proved, one outlier aside (the second largest of the recent ones).
+	 * delay the checks have proved, one outlier aside (the second largest of the recent ones), and
+	 * a step more; none while no check has found a task late.
 	 */
 	delayMs(): number {
-		const sorted = [...this.overheads].sort((a, b) => b - a);
-		return sorted.length >= 3 ? sorted[1] : (sorted[0] ?? 0);
+		const proved = this.overheads.filter((ms) => ms > 0).sort((a, b) => b - a);
+		if (proved.length === 0) return 0;
+		return (proved.length >= 3 ? proved[1] : proved[0]) + DELAY_STEP_MS;
 	}
 
 	/** How long after the submit's answer a task is done, for a task that starts at once. */

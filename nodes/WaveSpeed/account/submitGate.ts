@@ -104,7 +104,8 @@ export class SubmitGate implements Waker {
 	rateLimited(submitter: Submitter, turn: Turn, retryAfterMs: number | undefined) {
 		const now = Date.now();
 		this.outstanding = Math.max(0, this.outstanding - 1);
-		submitter.refusedAt = now;
+		// A Retry-After says when to come back: the item may then try again itself.
+		if (retryAfterMs === undefined) submitter.refusedAt = now;
 		this.forgetBefore(now - RATE_WINDOW_MS);
 		const first = this.refusingSince === undefined;
 		if (first) {
@@ -146,7 +147,8 @@ export class SubmitGate implements Waker {
 
 	/** An item may probe unless it was refused in the last minute while another item waits that was not. */
 	private mayProbe(submitter: Submitter, now: number): boolean {
-		const fresh = (s: Submitter) => s.refusedAt === undefined || now - s.refusedAt >= RATE_WINDOW_MS;
+		const fresh = (s: Submitter) =>
+			s.refusedAt === undefined || now - s.refusedAt >= RATE_WINDOW_MS;
 		if (fresh(submitter)) return true;
 		if ([...this.waiting].some(fresh)) return false;
 		// Everyone waiting was refused lately: the window's reset is the moment to try again.

@@ -52,6 +52,12 @@ export interface ItemOperation<Item> {
 
 type ItemError = ReturnType<typeof ensureNodeError>;
 
+const cancelled = (ctx: IExecuteFunctions) =>
+	new NodeOperationError(
+		ctx.getNode(),
+		'The execution was cancelled; no further tasks were submitted',
+	);
+
 function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	const json: INodeExecutionData['json'] = { error: error.message };
 	if (error.description) json.description = error.description;
@@ -142,6 +148,7 @@ export async function runBatch<Item>(
 			operation.finished?.(run);
 			return [results];
 		}
+		if (cancel?.aborted) throw cancelled(ctx);
 		// Any item that cannot run stops the batch before anything is submitted, unless Continue On Fail.
 		for (const [i, error] of [...unprepared].sort(([a], [b]) => a - b)) {
 			fail(i, error);
@@ -185,12 +192,7 @@ export async function runBatch<Item>(
 	}
 	await Promise.all(inFlight);
 
-	if (cancel?.aborted) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'The execution was cancelled; no further tasks were submitted',
-		);
-	}
+	if (cancel?.aborted) throw cancelled(ctx);
 	if (firstFailure) {
 		const { item, error } = firstFailure;
 		const others = describeOthers(submitted, finished, item);

@@ -57,4 +57,31 @@ describe('WebhookSecrets: one fetch per account, and rotation', () => {
 		expect(await secrets.refreshAfterMismatch(a.client, 2 * MINUTE + 1000)).toBeUndefined();
 		expect(a.state.fetches).toBe(2);
 	});
+
+	test('a refresh that fails keeps the last secret verifying; it is tried again a minute later', async () => {
+		const a = account('a');
+		let failing = false;
+		const secrets = new WebhookSecrets(async () => {
+			a.state.fetches++;
+			if (failing) throw new Error('WaveSpeed did not answer');
+			return a.state.secret;
+		});
+		expect(await secrets.get(a.client, 0)).toBe('whsec_a-1');
+		failing = true;
+		expect(await secrets.get(a.client, 10 * MINUTE)).toBe('whsec_a-1');
+		expect(a.state.fetches).toBe(2);
+		expect(await secrets.get(a.client, 10 * MINUTE + 30_000)).toBe('whsec_a-1');
+		expect(a.state.fetches).toBe(2);
+		failing = false;
+		a.state.secret = 'whsec_a-2';
+		expect(await secrets.get(a.client, 11 * MINUTE)).toBe('whsec_a-2');
+		expect(a.state.fetches).toBe(3);
+	});
+
+	test('with no secret known yet, a failed fetch is an error (nothing to verify with)', async () => {
+		const secrets = new WebhookSecrets(async () => {
+			throw new Error('WaveSpeed did not answer');
+		});
+		await expect(secrets.get(account('b').client, 0)).rejects.toThrow('WaveSpeed did not answer');
+	});
 });
