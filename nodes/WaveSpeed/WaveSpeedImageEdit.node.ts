@@ -6,6 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import {
+	getEnhanceStyles,
+	getModelInputs,
+	searchCatalogModels,
+} from './actions/edit/catalogMethods';
 import { editProperties } from './actions/edit/edit.description';
 import { getResultProperties } from './actions/getResult/getResult.operation';
 import { operationProperty, route } from './actions/router';
@@ -22,8 +27,9 @@ export class WaveSpeedImageEdit implements INodeType {
 		icon: { light: 'file:../../icons/wavespeed.svg', dark: 'file:../../icons/wavespeed.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: `={{ $parameter["operation"] === "getResult" ? "Get Result" : (${JSON.stringify(modelNames)})[$parameter["model"]] }}`,
-		description: "Edit images with WaveSpeed AI's FLUX.2 [klein] Base Edit models",
+		subtitle: `={{ $parameter["operation"] === "getResult" ? "Get Result" : $parameter["model"] === "catalog" ? ($parameter["catalogModel"].cachedResultName || $parameter["catalogModel"].value) : (${JSON.stringify(modelNames)})[$parameter["model"]] }}`,
+		description:
+			"Edit images with WaveSpeed AI's FLUX.2 [klein] Base Edit models, or any image-edit model of WaveSpeed's catalog",
 		defaults: { name: 'WaveSpeed Image Edit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,7 +44,12 @@ export class WaveSpeedImageEdit implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { waveSpeedApiTest } };
+	methods = {
+		credentialTest: { waveSpeedApiTest },
+		listSearch: { searchCatalogModels },
+		resourceMapping: { getModelInputs },
+		loadOptions: { getEnhanceStyles },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(this);

@@ -139,6 +139,16 @@ export function provesNotAccepted(error: unknown): boolean {
 	return error instanceof WaveSpeedError && (error.kind === 'notSent' || error.refused);
 }
 
+/** How work that may fail ended: its value, or the error it failed with (handled by the caller). */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+export async function outcomeOf<T>(work: Promise<T>): Promise<Outcome<T>> {
+	return await work.then(
+		(value): Outcome<T> => ({ ok: true, value }),
+		(error: unknown): Outcome<T> => ({ ok: false, error }),
+	);
+}
+
 /** A failure that the same request may get past a moment later (a status check, an upload). */
 export function isTransient(error: unknown): error is WaveSpeedError {
 	return (

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** What one model accepts; the node checks every item against its model's limits before sending. */
 export interface ModelLimits {
+	imagesMin: number;
 	imagesMax: number;
 	sideMin: number;
 	sideMax: number;
@@ -28,20 +29,70 @@ export interface EditInputs {
 	loras?: Lora[];
 	syncMode: boolean;
 	base64Output: boolean;
+	/** A catalog model's typed inputs (Model Inputs), checked against its schema. */
+	extra?: IDataObject;
 }
 
+/**
+ * One model: what the node shows and checks for it, and how its submit body is built. The four
+ * FLUX.2 [klein] models below are built in; any other comes from WaveSpeed's catalog at run time
+ * (modelSchema.ts `catalogModel`), in the same shape.
+ */
 export interface Model {
 	/** WaveSpeed's model id: the submit goes to POST /api/v3/<id>. */
 	id: string;
 	name: string;
 	description: string;
 	limits: ModelLimits;
+	/** A catalog model's request schema: its Model Inputs are checked against it. */
+	schema?: RequestSchema;
 	/** The submit body, exactly as sent. */
 	body(inputs: EditInputs): IDataObject;
+	/** What WaveSpeed's pricing endpoint is asked for one task with this body. */
+	priceInputs(body: IDataObject): IDataObject;
+}
+
+/**
+ * A property of a model's request schema, with the hints WaveSpeed's desktop app reads to draw its
+ * form (WaveSpeedAI/wavespeed-desktop `src/types/model.ts`, `src/lib/schemaToForm.ts`).
+ */
+export interface SchemaProperty {
+	type?: string;
+	title?: string;
+	description?: string;
+	default?: unknown;
+	minimum?: number;
+	maximum?: number;
+	enum?: unknown[];
+	items?: SchemaProperty & { properties?: Record<string, SchemaProperty>; required?: string[] };
+	minItems?: number;
+	maxItems?: number;
+	step?: number;
+	nullable?: boolean;
+	'x-ui-component'?: string;
+	'x-accept'?: string;
+	'x-placeholder'?: string;
+	'x-hidden'?: boolean;
+}
+
+/** The inputs a model takes: `api_schema.api_schemas[type = model_run].request_schema`. */
+export interface RequestSchema {
+	properties: Record<string, SchemaProperty>;
+	required: string[];
+	/** The order WaveSpeed shows the fields in (`x-order-properties`). */
+	order: string[];
+}
+
+/** Klein is priced flat per image (its model page): the settings are asked, not the content. */
+function settingsOnly(body: IDataObject): IDataObject {
+	const settings: IDataObject = { ...body };
+	for (const content of ['prompt', 'seed', 'images']) delete settings[content];
+	return settings;
 }
 
 /** FLUX.2 [klein] Base Edit, as WaveSpeed's model pages give its inputs. */
 const KLEIN_EDIT: ModelLimits = {
+	imagesMin: 1,
 	imagesMax: 3,
 	sideMin: 256,
 	sideMax: 1536,
@@ -80,6 +131,7 @@ export const MODELS: readonly Model[] = [
 		description: 'Best quality',
 		limits: KLEIN_EDIT,
 		body: kleinEditBody,
+		priceInputs: settingsOnly,
 	},
 	{
 		id: 'wavespeed-ai/flux-2-klein-base-4b/edit',
@@ -87,6 +139,7 @@ export const MODELS: readonly Model[] = [
 		description: 'Cheaper and faster',
 		limits: KLEIN_EDIT,
 		body: kleinEditBody,
+		priceInputs: settingsOnly,
 	},
 	{
 		id: 'wavespeed-ai/flux-2-klein-base-9b/edit-lora',
@@ -94,6 +147,7 @@ export const MODELS: readonly Model[] = [
 		description: 'Best quality, with up to 3 LoRAs',
 		limits: KLEIN_EDIT_LORA,
 		body: kleinEditLoraBody,
+		priceInputs: settingsOnly,
 	},
 	{
 		id: 'wavespeed-ai/flux-2-klein-base-4b/edit-lora',
@@ -101,6 +155,7 @@ export const MODELS: readonly Model[] = [
 		description: 'Cheaper and faster, with up to 3 LoRAs',
 		limits: KLEIN_EDIT_LORA,
 		body: kleinEditLoraBody,
+		priceInputs: settingsOnly,
 	},
 ];
 
@@ -116,6 +171,7 @@ export const LORA_MODELS: readonly string[] = MODELS.filter((m) => m.limits.lora
 
 /** The widest bounds over all models, for the editor's fields; each item is checked by its own model. */
 export const ANY_MODEL: ModelLimits = {
+	imagesMin: Math.min(...MODELS.map((m) => m.limits.imagesMin)),
 	imagesMax: Math.max(...MODELS.map((m) => m.limits.imagesMax)),
 	sideMin: Math.min(...MODELS.map((m) => m.limits.sideMin)),
 	sideMax: Math.max(...MODELS.map((m) => m.limits.sideMax)),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only code, not in the published package */
 import {
 	useDatabaseBinaryMode,
 	type DatabaseBinaryStore,

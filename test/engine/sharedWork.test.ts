@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only code, not in the published package */
 import { binaryImages, editParameters, pngFile, urlImages, withFakeWaveSpeed } from './fixtures';
 
 // An upload or a price that several executions share belongs to the account, not to the

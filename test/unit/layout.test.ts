@@ -13,6 +13,7 @@ const OWN_FOLDERS: Record<string, string> = {
 /** The shared places, lowest first: each may import only those before it (and itself). */
 const SHARED_LAYERS = [
 	['errors.ts', 'timing.ts', 'models.ts'],
+	['modelSchema.ts'],
 	['transport'],
 	['account'],
 	['binary'],

@@ -1,4 +1,6 @@
 import type { Quote } from '../transport/billing';
+import { type CatalogEntry, fetchCatalog } from '../transport/catalog';
+import type { WaveSpeedClient } from '../transport/client';
 import type { UploadRoutes } from '../transport/upload';
 import { TaskDurationEstimate } from './durationEstimate';
 import { KeptMap, SharedWork } from './keptMap';
@@ -56,7 +58,28 @@ export class AccountMemory {
 		renewOnRead: true,
 	});
 
+	/**
+	 * WaveSpeed's model catalog, kept an hour, as WaveSpeed's CLI and MCP server keep it
+	 * (`src/lib/api.ts`: "new platform models work the day they ship").
+	 */
+	private catalogs = new SharedWork<CatalogEntry[]>({ maxEntries: 1, keepMs: HOUR_MS });
+
+	/**
+	 * Prompts improved by WaveSpeed's prompt optimizer, per execution, node and input: the same
+	 * prompt and image are improved once in an execution. Kept a day.
+	 */
+	readonly enhancedPrompts = new SharedWork<{ text: string; cost: number | null }>({
+		maxEntries: 10_000,
+		keepMs: 24 * HOUR_MS,
+	});
+
 	private estimates = new Map<string, TaskDurationEstimate>();
+
+	/** The catalog, fetched with `client` (detached: it serves every execution). */
+	async catalog(client: WaveSpeedClient): Promise<CatalogEntry[]> {
+		const detached = client.detached();
+		return await this.catalogs.get('catalog', async () => await fetchCatalog(detached));
+	}
 
 	estimate(model: string): TaskDurationEstimate {
 		let estimate = this.estimates.get(model);

@@ -1,6 +1,6 @@
 import type { LostAnswer } from '../account/acceptedTasks';
 import type { AccountMemory } from '../account/accountMemory';
-import { WaveSpeedError } from '../errors';
+import { outcomeOf, WaveSpeedError } from '../errors';
 import { type Deadline, pause, type StopSignal } from '../timing';
 import type { WaveSpeedClient } from '../transport/client';
 import { searchHistory, type WaveSpeedTask } from '../transport/predictions';
@@ -120,13 +120,13 @@ export async function findLostTask(
 	for (;;) {
 		await pause(Math.min(nextLookAt - Date.now(), deadline.remaining()), stop);
 		looks++;
-		try {
-			const task = await look(client, memory, lost);
+		const looked = await outcomeOf(look(client, memory, lost));
+		if (looked.ok) {
 			read = true;
-			if (task) return { task, looks, searchedForMs: Date.now() - start };
-		} catch (error) {
-			if (!(error instanceof WaveSpeedError)) throw error;
-			failure = error.message;
+			if (looked.value) return { task: looked.value, looks, searchedForMs: Date.now() - start };
+		} else {
+			if (!(looked.error instanceof WaveSpeedError)) throw looked.error;
+			failure = looked.error.message;
 		}
 		gap *= LOOK_GROWTH;
 		nextLookAt = Date.now() + gap;

@@ -1,7 +1,7 @@
 import { type LostAnswer, type RequestFacts, rememberedSubmits } from '../account/acceptedTasks';
 import type { AccountMemory } from '../account/accountMemory';
 import type { Submitter } from '../account/submitGate';
-import { provesNotAccepted, WaveSpeedError } from '../errors';
+import { outcomeOf, provesNotAccepted, WaveSpeedError } from '../errors';
 import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../timing';
 import type { WaveSpeedClient } from '../transport/client';
 import {
@@ -119,22 +119,22 @@ async function send(ctx: SubmitContext, submission: Submission): Promise<Sent> {
 					);
 		}
 		const sentAt = Date.now();
-		try {
-			const task = await submitTask(client, submission);
+		const answer = await outcomeOf(submitTask(client, submission));
+		if (answer.ok) {
 			gate.accepted();
-			return { task };
-		} catch (error) {
-			if (error instanceof WaveSpeedError && error.kind === 'rateLimited') {
-				gate.rateLimited(submitter, turn, error.retryAfterMs);
-				ctx.onRateLimited();
-				continue;
-			}
-			gate.released(turn);
-			if (!(error instanceof WaveSpeedError)) throw error;
-			if (!provesNotAccepted(error)) return { lost: error, sentAt };
-			if (error.kind !== 'notSent' || ++unreachable >= CONNECT_ATTEMPTS) throw error;
-			await pause(backoffDelay(attempt, 500, 5000), stop);
+			return { task: answer.value };
 		}
+		const { error } = answer;
+		if (error instanceof WaveSpeedError && error.kind === 'rateLimited') {
+			gate.rateLimited(submitter, turn, error.retryAfterMs);
+			ctx.onRateLimited();
+			continue;
+		}
+		gate.released(turn);
+		if (!(error instanceof WaveSpeedError)) throw error;
+		if (!provesNotAccepted(error)) return { lost: error, sentAt };
+		if (error.kind !== 'notSent' || ++unreachable >= CONNECT_ATTEMPTS) throw error;
+		await pause(backoffDelay(attempt, 500, 5000), stop);
 	}
 }
 

@@ -1,6 +1,6 @@
 import type { RequestFacts } from '../account/acceptedTasks';
 import type { TaskDurationEstimate } from '../account/durationEstimate';
-import { isTransient, WaveSpeedError } from '../errors';
+import { isTransient, outcomeOf, WaveSpeedError } from '../errors';
 import { backoffDelay, type Deadline, inSeconds, pause, type StopSignal } from '../timing';
 import type { WaveSpeedClient } from '../transport/client';
 import type { BinaryHelpers } from '../transport/outputDownload';
@@ -105,16 +105,16 @@ export async function waitForTask(
 		if (Date.now() - lastLookAt < MIN_CHECK_GAP_MS) continue; // woken early: plan again
 		const previousLookAt = lastLookAt;
 		const checkedAt = Date.now();
-		try {
-			task = await fetchTask(client, task.id);
-			failures = 0;
-		} catch (error) {
-			if (!isTransient(error)) throw error;
+		const checked = await outcomeOf(fetchTask(client, task.id));
+		if (!checked.ok) {
+			if (!isTransient(checked.error)) throw checked.error;
 			lastLookAt = Date.now();
 			failures++;
-			retryAfterMs = error.retryAfterMs ?? 0;
+			retryAfterMs = checked.error.retryAfterMs ?? 0;
 			continue;
 		}
+		task = checked.value;
+		failures = 0;
 		// Timed from the answer, so two checks arrive at WaveSpeed at least the rule's gap apart.
 		lastLookAt = Date.now();
 		watch.onSeen?.(task.status);

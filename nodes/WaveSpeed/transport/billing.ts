@@ -1,4 +1,4 @@
-import { WaveSpeedError } from '../errors';
+import { outcomeOf, WaveSpeedError } from '../errors';
 import { ENDPOINTS, type WaveSpeedClient } from './client';
 
 /** What WaveSpeed will charge for one task. */
@@ -35,13 +35,15 @@ export async function askPrice(
 			body: { model_id: modelId, inputs },
 			timeoutMs: 15_000,
 		});
+	const asked = await outcomeOf(ask(ENDPOINTS.price));
 	let data: PriceAnswer | null;
-	try {
-		data = await ask(ENDPOINTS.price);
-	} catch (error) {
+	if (asked.ok) {
+		data = asked.value;
+	} else {
 		const absent =
-			error instanceof WaveSpeedError && ['404', '405'].includes(String(error.httpCode));
-		if (!absent) throw error;
+			asked.error instanceof WaveSpeedError &&
+			['404', '405'].includes(String(asked.error.httpCode));
+		if (!absent) throw asked.error;
 		data = await ask(ENDPOINTS.pricing);
 	}
 	const discounted = Number(data?.discounted_price);

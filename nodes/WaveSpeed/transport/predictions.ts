@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WaveSpeedError } from '../errors';
+import { outcomeOf, WaveSpeedError } from '../errors';
 import { ENDPOINTS, type WaveSpeedClient } from './client';
 
 /**
@@ -105,23 +105,20 @@ export async function submitTask(
 
 /** `GET /api/v3/predictions/{id}/result`, the status check every WaveSpeed client uses. */
 export async function fetchTask(client: WaveSpeedClient, id: string): Promise<WaveSpeedTask> {
-	try {
-		return await client.call<WaveSpeedTask>({
-			method: 'GET',
-			path: ENDPOINTS.result(id),
+	const answer = await outcomeOf(
+		client.call<WaveSpeedTask>({ method: 'GET', path: ENDPOINTS.result(id), taskId: id }),
+	);
+	if (answer.ok) return answer.value;
+	const { error } = answer;
+	if (error instanceof WaveSpeedError && error.kind === 'rejected' && error.httpCode === '404') {
+		throw client.fail('rejected', `WaveSpeed knows no task with id "${id}"`, {
 			taskId: id,
+			httpCode: 404,
+			refused: true,
+			description: 'Check the Task ID: it is the "id" field of the Edit Image output.',
 		});
-	} catch (error) {
-		if (error instanceof WaveSpeedError && error.kind === 'rejected' && error.httpCode === '404') {
-			throw client.fail('rejected', `WaveSpeed knows no task with id "${id}"`, {
-				taskId: id,
-				httpCode: 404,
-				refused: true,
-				description: 'Check the Task ID: it is the "id" field of the Edit Image output.',
-			});
-		}
-		throw error;
 	}
+	throw error;
 }
 
 /** What the prediction history is asked for (WaveSpeed's CLI `fetchHistory`, its desktop app's `getHistory`). */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { isTransient, WaveSpeedError } from '../errors';
+import { isTransient, outcomeOf, WaveSpeedError } from '../errors';
 import { backoffDelay, pause } from '../timing';
 import { ENDPOINTS, type WaveSpeedClient } from './client';
 import { excerpt, networkCode } from './responses';
@@ -47,18 +47,25 @@ export async function uploadImage(
 	routes: UploadRoutes,
 ): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
-		try {
-			if (!routes.ticketsAbsent) {
-				const url = await uploadWithTicket(client, storage, file);
-				if (url !== undefined) return url;
-				routes.ticketsAbsent = true;
-			}
-			return await uploadMultipart(client, file);
-		} catch (error) {
-			if (!isTransient(error) || attempt + 1 >= UPLOAD_ATTEMPTS) throw error;
-			await pause(error.retryAfterMs ?? backoffDelay(attempt, 500, 5000));
-		}
+		const sent = await outcomeOf(uploadOnce(client, storage, file, routes));
+		if (sent.ok) return sent.value;
+		if (!isTransient(sent.error) || attempt + 1 >= UPLOAD_ATTEMPTS) throw sent.error;
+		await pause(sent.error.retryAfterMs ?? backoffDelay(attempt, 500, 5000));
 	}
+}
+
+async function uploadOnce(
+	client: WaveSpeedClient,
+	storage: StorageHelpers,
+	file: UploadFile,
+	routes: UploadRoutes,
+): Promise<string> {
+	if (!routes.ticketsAbsent) {
+		const url = await uploadWithTicket(client, storage, file);
+		if (url !== undefined) return url;
+		routes.ticketsAbsent = true;
+	}
+	return await uploadMultipart(client, file);
 }
 
 /** The download URL, or undefined when this gateway has no ticket endpoint. */
@@ -67,19 +74,21 @@ async function uploadWithTicket(
 	storage: StorageHelpers,
 	file: UploadFile,
 ): Promise<string | undefined> {
-	let ticket: UploadTicket | null;
-	try {
-		ticket = await client.call<UploadTicket | null>({
+	const asked = await outcomeOf(
+		client.call<UploadTicket | null>({
 			method: 'POST',
 			path: ENDPOINTS.uploadTicket,
 			body: { filename: file.name, size: file.size, content_type: file.type },
-		});
-	} catch (error) {
+		}),
+	);
+	if (!asked.ok) {
+		const { error } = asked;
 		if (error instanceof WaveSpeedError && [404, 405].includes(Number(error.httpCode))) {
 			return undefined;
 		}
 		throw error;
 	}
+	const ticket = asked.value;
 	const { download_url: downloadUrl, upload } = ticket ?? {};
 	if (!downloadUrl || !upload?.url || (upload.method ?? 'PUT').toUpperCase() !== 'PUT') {
 		throw client.fail(

@@ -1,11 +1,19 @@
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { rememberedSubmits } from '../../account/acceptedTasks';
 import { MICROS, toMicros } from '../../account/accountMemory';
+import { outcomeOf } from '../../errors';
 import { untilStopped } from '../../timing';
 import { askPrice, type Quote, readBalance } from '../../transport/billing';
 import type { NodeRun } from '../batch';
 import type { EditItem } from './editItem';
+import {
+	findOptimizer,
+	optimizerInputs,
+	optimizerPriceInputs,
+	PROMPT_OPTIMIZER,
+} from './enhancePrompt';
 
 /** After the pricing endpoint failed, items go on without a price this long before it is asked again. */
 const PRICING_RETRY_MS = 60_000;
@@ -16,27 +24,68 @@ export function formatMoney(micros: number, currency: string): string {
 }
 
 /**
- * WaveSpeed's price for an item, asked once per account and kind of request and shared: the ask
- * belongs to the account, not to this caller, so a cancelled execution never spoils it for
- * another; undefined when the price cannot be had.
+ * WaveSpeed's price for one task of a model with these inputs, asked once per account and kind
+ * and shared: the ask belongs to the account, not to this caller, so a cancelled execution never
+ * spoils it for another; undefined when the price cannot be had.
  */
-export async function quoteFor(run: NodeRun, item: EditItem): Promise<Quote | undefined> {
+async function sharedQuote(
+	run: NodeRun,
+	modelId: string,
+	inputs: IDataObject,
+): Promise<Quote | undefined> {
 	const { memory, client, stop } = run;
 	if (memory.pricingFailedAt > Date.now() - PRICING_RETRY_MS) return undefined;
 	const detached = client.detached();
-	const asked = memory.quotes.get(item.priceKey, async () => {
-		try {
-			return await askPrice(detached, item.model.id, item.priceInputs);
-		} catch (error) {
-			memory.pricingFailedAt = Date.now();
-			throw error;
-		}
+	const asked = memory.quotes.get(`${modelId}\u0000${JSON.stringify(inputs)}`, async () => {
+		const price = askPrice(detached, modelId, inputs);
+		price.catch(() => (memory.pricingFailedAt = Date.now()));
+		return await price;
 	});
 	try {
 		return await untilStopped(asked, stop);
 	} catch {
 		return undefined;
 	}
+}
+
+/** WaveSpeed's price for an item's edit. */
+export async function quoteFor(run: NodeRun, item: EditItem): Promise<Quote | undefined> {
+	return await sharedQuote(run, item.model.id, item.priceInputs);
+}
+
+/**
+ * The prompt optimizer's runs the batch will pay for (Enhance Prompt): one per distinct prompt,
+ * image and style, charged to the first item that has it; undefined where the price is unknown.
+ */
+async function enhancementCosts(
+	run: NodeRun,
+	items: EditItem[],
+): Promise<Map<EditItem, Quote | undefined>> {
+	const costs = new Map<EditItem, Quote | undefined>();
+	const enhancing = items.filter((item) => item.options.enhancePrompt);
+	if (enhancing.length === 0) return costs;
+	const optimizer = await findOptimizer(run);
+	const seen = new Set<string>();
+	for (const item of enhancing) {
+		const inputs = optimizerInputs(optimizer, item);
+		const key = JSON.stringify(inputs);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		costs.set(item, await sharedQuote(run, PROMPT_OPTIMIZER, optimizerPriceInputs(inputs)));
+	}
+	return costs;
+}
+
+/** An item's price with the optimizer run it carries, if any; undefined when a part is unknown. */
+function withExtra(
+	quote: Quote | undefined,
+	extras: Map<EditItem, Quote | undefined>,
+	item: EditItem,
+): Quote | undefined {
+	if (!extras.has(item)) return quote;
+	const extra = extras.get(item);
+	if (!quote || !extra) return undefined;
+	return { cost: (toMicros(quote.cost) + toMicros(extra.cost)) / MICROS, currency: quote.currency };
 }
 
 /** How many items, in order, fit in `limit`. */
@@ -84,7 +133,10 @@ export async function checkCosts(
 	if (budget === undefined && items.length < 2) return NO_RESERVATION;
 	const toSubmit = items.filter((item) => rememberedSubmits.recall(item.submitKey) === undefined);
 	if (toSubmit.length === 0) return NO_RESERVATION;
-	const quotes = await Promise.all(toSubmit.map(async (item) => await quoteFor(run, item)));
+	const extras = await enhancementCosts(run, toSubmit);
+	const quotes = await Promise.all(
+		toSubmit.map(async (item) => withExtra(await quoteFor(run, item), extras, item)),
+	);
 	const missing = toSubmit.findIndex((_, n) => quotes[n] === undefined);
 	if (missing !== -1) {
 		if (budget === undefined) return NO_RESERVATION;
@@ -100,11 +152,10 @@ export async function checkCosts(
 	const priced: Priced[] = toSubmit.map((item, n) => ({ item, quote: quotes[n]! }));
 	const reservation = budget === undefined ? NO_RESERVATION : reserve(run, priced, budget);
 	if (items.length >= 2) {
-		try {
-			await checkBalance(run, priced);
-		} catch (error) {
+		const checked = await outcomeOf(checkBalance(run, priced));
+		if (!checked.ok) {
 			priced.forEach(({ item }) => reservation.release(item));
-			throw error;
+			throw checked.error;
 		}
 	}
 	return reservation;

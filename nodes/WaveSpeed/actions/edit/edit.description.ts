@@ -11,7 +11,15 @@ import {
 	waitForResultOption,
 	webhookUrlField,
 } from './editOptions';
+import { enhancePromptFields } from './enhancePrompt';
 import { loraFields } from './loras';
+
+/** The value of Model that picks a model of WaveSpeed's catalog (a public name: saved workflows hold it). */
+export const CATALOG = 'catalog';
+/** A catalog model id: the path of its submit (`POST /api/v3/<id>`), e.g. bytedance/seedream-v4.5/edit. */
+const MODEL_ID = '[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)+';
+/** The fields that are the FLUX.2 [klein] models' own; a catalog model takes them in Model Inputs. */
+const kleinOnly = { hide: { model: [CATALOG] } };
 
 /** Defaults of Edit Image's fields; the item reader falls back to the same ones. */
 export const EDIT_DEFAULTS = { binaryPropertyName: 'data', side: 1024, seed: -1 } as const;
@@ -25,8 +33,70 @@ const fields: INodeProperties[] = [
 		displayName: 'Model',
 		name: 'model',
 		type: 'options',
-		options: MODELS.map(({ id, name, description }) => ({ name, value: id, description })),
+		options: [
+			...MODELS.map(({ id, name, description }) => ({ name, value: id, description })),
+			{
+				name: "Another Model From WaveSpeed's Catalog…",
+				value: CATALOG,
+				description:
+					"Any image-edit model of WaveSpeed's catalog (Seedream, Nano Banana, Qwen, GPT Image…), with its own inputs",
+			},
+		],
 		default: DEFAULT_MODEL,
+	},
+	{
+		displayName: 'Catalog Model',
+		name: 'catalogModel',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: "A model of WaveSpeed's catalog that takes images and returns images",
+		displayOptions: { show: { model: [CATALOG] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCatalogModels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. bytedance/seedream-v4.5/edit',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: MODEL_ID,
+							errorMessage: 'A WaveSpeed model id, e.g. bytedance/seedream-v4.5/edit',
+						},
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Model Inputs',
+		name: 'modelInputs',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		description: "The model's own inputs, as WaveSpeed's catalog describes them",
+		displayOptions: { show: { model: [CATALOG] }, hide: { catalogModel: [''] } },
+		typeOptions: {
+			loadOptionsDependsOn: ['catalogModel.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getModelInputs',
+				mode: 'add',
+				valuesLabel: 'Model Inputs',
+				fieldWords: { singular: 'input', plural: 'inputs' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
 	},
 	{
 		displayName: 'Prompt',
@@ -48,7 +118,7 @@ const fields: INodeProperties[] = [
 		placeholder: 'Add Image',
 		default: { image: [{ source: 'url', url: '' }] },
 		required: true,
-		description: `One to ${LIMITS.imagesMax} images, in order: the first is image1 in the prompt`,
+		description: `The images to edit, in order: the first is image1 in the prompt. FLUX.2 [klein] takes 1 to ${LIMITS.imagesMax}; a catalog model as many as its schema allows.`,
 		options: [
 			{
 				displayName: 'Image',
@@ -102,6 +172,7 @@ const fields: INodeProperties[] = [
 			{ name: 'Custom', value: 'custom', description: 'Choose width and height' },
 		],
 		default: 'matchInput',
+		displayOptions: kleinOnly,
 	},
 	{
 		displayName: 'Width',
@@ -111,7 +182,7 @@ const fields: INodeProperties[] = [
 		default: side,
 		description: `Output width in pixels (${LIMITS.sideMin}–${LIMITS.sideMax})`,
 		hint: `${LIMITS.sideMin} to ${LIMITS.sideMax} pixels`,
-		displayOptions: { show: { size: ['custom'] } },
+		displayOptions: { show: { size: ['custom'] }, ...kleinOnly },
 	},
 	{
 		displayName: 'Height',
@@ -121,7 +192,7 @@ const fields: INodeProperties[] = [
 		default: side,
 		description: `Output height in pixels (${LIMITS.sideMin}–${LIMITS.sideMax})`,
 		hint: `${LIMITS.sideMin} to ${LIMITS.sideMax} pixels`,
-		displayOptions: { show: { size: ['custom'] } },
+		displayOptions: { show: { size: ['custom'] }, ...kleinOnly },
 	},
 	{
 		displayName: 'Seed',
@@ -131,6 +202,7 @@ const fields: INodeProperties[] = [
 		default: seed,
 		description:
 			'-1 lets the node pick a random seed. The seed used is in the output\'s "seed" field: enter it here with the same inputs to get the same image again.',
+		displayOptions: kleinOnly,
 	},
 	{
 		displayName: 'Options',
@@ -140,6 +212,7 @@ const fields: INodeProperties[] = [
 		default: {},
 		options: sortedByName([
 			base64OutputOption.field,
+			...enhancePromptFields,
 			maxCostOption.field,
 			...resultOptionFields,
 			syncModeOption.field,

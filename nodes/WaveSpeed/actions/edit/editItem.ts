@@ -9,12 +9,14 @@ import {
 	isStored,
 	sniffBufferMime,
 } from '../../binary/imageFile';
-import { check, displayValue, isWholeNumber, readItemParameters } from '../../errors';
+import { check, displayValue, isWholeNumber } from '../../errors';
+import { catalogModel, checkModelInputs, isEditModel } from '../../modelSchema';
 import { DEFAULT_MODEL, findModel, type Lora, type Model, MODELS } from '../../models';
+import { untilStopped } from '../../timing';
 import { isHttpUrl } from '../../transport/client';
 import { SYNC_ANSWER_MARGIN_MS, SYNC_HOLD_MS, type Submission } from '../../transport/predictions';
 import type { NodeRun } from '../batch';
-import { EDIT_DEFAULTS } from './edit.description';
+import { CATALOG, EDIT_DEFAULTS } from './edit.description';
 import { type EditOptions, readEditOptions } from './editOptions';
 import { readLoras } from './loras';
 
@@ -38,13 +40,15 @@ export interface EditItem {
 	loras?: Lora[];
 	/** "W*H", or undefined to keep image1's size. */
 	size?: string;
-	/** -1 when the user asked for a random seed; each try picks one. */
+	/** -1 when the user asked for a random seed; each try picks one. A catalog model's is in `extra`. */
 	seed: number;
+	/** A catalog model's Model Inputs, checked against its schema. */
+	extra?: IDataObject;
 	options: EditOptions;
 	/** Names this item's exact request in this execution (for Retry On Fail). */
 	submitKey: string;
 	/** What WaveSpeed is asked to price: the request's settings, not its prompt, seed or images. */
-	priceInputs: Record<string, unknown>;
+	priceInputs: IDataObject;
 	/** The price's key in the account's memory: model and priced settings. */
 	priceKey: string;
 	/** The images' URLs, once the prepare phase has uploaded the files. */
@@ -134,14 +138,23 @@ function readSize(run: NodeRun, i: number, model: Model): string | undefined {
 	return `${sides[0][1]}*${sides[1][1]}`;
 }
 
-/** The seed to send: the user's, or one picked for this try so the result can be reproduced. */
-export function chooseSeed(item: EditItem): number {
+/**
+ * The seed to send: the user's, or one picked for this try so the result can be reproduced; a
+ * catalog model's seed, if it takes one, is one of its Model Inputs (undefined here).
+ */
+export function chooseSeed(item: EditItem): number | undefined {
+	if (item.model.schema) return undefined;
 	return item.seed === -1 ? randomInt(0, item.model.limits.seedMax + 1) : item.seed;
 }
 
 /** What WaveSpeed is asked to do for an edit, its images given as `images` (URLs or identities). */
-export function editSubmission(item: EditItem, images: string[], seed: number): Submission {
-	const { model, prompt, size, loras, options } = item;
+export function editSubmission(
+	item: EditItem,
+	images: string[],
+	seed: number | undefined,
+	prompt = item.prompt,
+): Submission {
+	const { model, size, loras, options, extra } = item;
 	// Sync mode only when the item waits at least as long as WaveSpeed holds the request: a request
 	// cut off earlier would lose the task's id while the task goes on (and is billed).
 	const holdsUntilDone =
@@ -153,11 +166,12 @@ export function editSubmission(item: EditItem, images: string[], seed: number): 
 		body: model.body({
 			prompt,
 			images,
-			seed,
+			seed: seed ?? item.seed,
 			size,
 			loras,
 			syncMode: holdsUntilDone,
 			base64Output: options.base64Output,
+			extra,
 		}),
 		webhookUrl: options.webhookUrl,
 		holdsUntilDone,
@@ -177,75 +191,116 @@ export function editFingerprint(item: EditItem): string {
 	return createHash('sha256').update(JSON.stringify(submission)).digest('hex');
 }
 
-/** The settings WaveSpeed prices: the body without its prompt, seed and images. */
-export function priceInputsOf(item: EditItem): Record<string, unknown> {
-	const { body } = editSubmission(item, [], item.seed);
-	const settings: Record<string, unknown> = { ...body };
-	for (const content of ['prompt', 'seed', 'images']) delete settings[content];
-	return settings;
+/**
+ * What WaveSpeed is asked to price for the item (the model's rule: klein's settings only, a
+ * catalog model's full inputs but prompt and seed), with its images' URLs once they are uploaded.
+ */
+export function priceInputsOf(item: EditItem): IDataObject {
+	const images = item.imageUrls ?? item.images.map(({ identity }) => identity);
+	return item.model.priceInputs(editSubmission(item, images, item.seed).body);
 }
 
-/** Reads and checks one item's parameters; throws a NodeOperationError naming field and item. */
-export function readEditItem(run: NodeRun, itemIndex: number): EditItem {
-	const { ctx, asTool, client } = run;
-	return readItemParameters(ctx, itemIndex, () => {
-		const item = ctx.getInputData()[itemIndex];
-		const modelId = ctx.getNodeParameter('model', itemIndex, DEFAULT_MODEL) as string;
+/** The model an item names: a built-in one, or one of WaveSpeed's catalog. */
+async function readModel(run: NodeRun, i: number): Promise<Model> {
+	const { ctx, client, memory, stop } = run;
+	const modelId = ctx.getNodeParameter('model', i, DEFAULT_MODEL) as string;
+	if (modelId !== CATALOG) {
 		const model = findModel(modelId);
 		check(
 			model !== undefined,
 			'Model',
 			`unknown model ${displayValue(modelId)}`,
-			`Choose one of: ${MODELS.map(({ id }) => id).join(', ')}`,
+			`Choose one of: ${MODELS.map(({ id }) => id).join(', ')}, or "${CATALOG}"`,
 		);
-		const { imagesMax, seedMax } = model.limits;
-		const prompt = ctx.getNodeParameter('prompt', itemIndex, '');
-		check(
-			typeof prompt === 'string' && prompt.trim() !== '',
-			'Prompt',
-			'is empty',
-			'Describe the edit, referring to the inputs as image1, image2, image3',
-		);
-		const entries = (ctx.getNodeParameter('images.image', itemIndex, []) as ImageEntry[]) ?? [];
-		check(entries.length >= 1, 'Images', 'no image given', 'Add image1 with Add Image');
-		check(
-			entries.length <= imagesMax,
-			'Images',
-			`at most ${imagesMax} (image1–image${imagesMax}), ${entries.length} given`,
-			`Remove the images after image${imagesMax}`,
-		);
-		const images = entries.map((entry, n) => readImage(entry, n + 1, item));
-		const loras = readLoras(ctx, itemIndex, model);
-		const size = readSize(run, itemIndex, model);
-		const seed = ctx.getNodeParameter('seed', itemIndex, EDIT_DEFAULTS.seed);
+		return model;
+	}
+	const raw = ctx.getNodeParameter('catalogModel', i, '', { extractValue: true });
+	const id = typeof raw === 'string' ? raw.trim() : '';
+	check(id !== '', 'Catalog Model', 'is empty', "Choose a model from WaveSpeed's catalog");
+	const entry = (await untilStopped(memory.catalog(client), stop)).find((m) => m.id === id);
+	check(
+		entry !== undefined,
+		'Catalog Model',
+		`${displayValue(id)} is not in WaveSpeed's model catalog (any more)`,
+		'Choose another model from the list; WaveSpeed withdraws and renames models',
+	);
+	check(
+		isEditModel(entry),
+		'Catalog Model',
+		`${displayValue(id)} is not an image-edit model (${entry.type || 'no type given'})`,
+		'Choose a model that takes images and returns images',
+	);
+	return catalogModel(entry);
+}
+
+/**
+ * Reads and checks one item's parameters; throws a ParameterProblem naming the field (the batch
+ * names the item).
+ */
+export async function readEditItem(run: NodeRun, itemIndex: number): Promise<EditItem> {
+	const { ctx, asTool, client } = run;
+	const item = ctx.getInputData()[itemIndex];
+	const model = await readModel(run, itemIndex);
+	const { imagesMin, imagesMax, seedMax } = model.limits;
+	const prompt = ctx.getNodeParameter('prompt', itemIndex, '');
+	check(
+		typeof prompt === 'string' && prompt.trim() !== '',
+		'Prompt',
+		'is empty',
+		'Describe the edit, referring to the inputs as image1, image2, image3',
+	);
+	const entries = (ctx.getNodeParameter('images.image', itemIndex, []) as ImageEntry[]) ?? [];
+	check(entries.length >= 1, 'Images', 'no image given', 'Add image1 with Add Image');
+	check(
+		entries.length >= imagesMin,
+		'Images',
+		`${model.id} takes at least ${imagesMin} images, ${entries.length} given`,
+		`Add images up to image${imagesMin}`,
+	);
+	check(
+		entries.length <= imagesMax,
+		'Images',
+		`at most ${imagesMax} (image1–image${imagesMax}), ${entries.length} given`,
+		`Remove the images after image${imagesMax}`,
+	);
+	const images = entries.map((entry, n) => readImage(entry, n + 1, item));
+	const loras = readLoras(ctx, itemIndex, model);
+	let size: string | undefined;
+	let seed = -1;
+	let extra: IDataObject | undefined;
+	if (model.schema) {
+		const raw = ctx.getNodeParameter('modelInputs.value', itemIndex, {}, { skipValidation: true });
+		extra = checkModelInputs(model, (raw ?? {}) as IDataObject);
+	} else {
+		size = readSize(run, itemIndex, model);
+		seed = ctx.getNodeParameter('seed', itemIndex, EDIT_DEFAULTS.seed) as number;
 		check(
 			isWholeNumber(seed) && seed >= -1 && seed <= seedMax,
 			'Seed',
 			`${displayValue(seed)} is not allowed`,
 			`Use -1 for a random seed, or a whole number from 0 to ${seedMax}`,
 		);
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const edit: EditItem = {
-			itemIndex,
-			model,
-			prompt,
-			images,
-			loras,
-			size,
-			seed,
-			options: readEditOptions(options, asTool, client.baseUrl),
-			submitKey: '',
-			priceInputs: {},
-			priceKey: '',
-		};
-		edit.submitKey = submitKey(
-			ctx.getExecutionId(),
-			ctx.getNode().name,
-			itemIndex,
-			editFingerprint(edit),
-		);
-		edit.priceInputs = priceInputsOf(edit);
-		edit.priceKey = `${model.id}\u0000${JSON.stringify(edit.priceInputs)}`;
-		return edit;
-	});
+	}
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const edit: EditItem = {
+		itemIndex,
+		model,
+		prompt,
+		images,
+		loras,
+		size,
+		seed,
+		extra,
+		options: readEditOptions(options, asTool, client.baseUrl),
+		submitKey: '',
+		priceInputs: {},
+		priceKey: '',
+	};
+	edit.submitKey = submitKey(
+		ctx.getExecutionId(),
+		ctx.getNode().name,
+		itemIndex,
+		editFingerprint(edit),
+	);
+	return edit;
 }

@@ -9,6 +9,10 @@ export interface EditOptions extends ResultOptions {
 	base64Output: boolean;
 	waitForResult: boolean;
 	webhookUrl?: string;
+	/** Options → Enhance Prompt: the prompt goes through WaveSpeed's prompt optimizer first. */
+	enhancePrompt: boolean;
+	/** Options → Enhance Prompt Style; undefined for the optimizer's default. */
+	enhanceStyle?: string;
 }
 
 const flag = (name: string, displayName: string, description: string): NodeOption<boolean> => ({
@@ -111,12 +115,16 @@ export function readEditOptions(
 		'cannot be used with Options → Webhook URL: WaveSpeed does not send base64 images to a webhook',
 		'Turn Base64 Output off, or remove Webhook URL and let the node wait for the result',
 	);
-	maxCostOption.read(options);
 	return {
 		...readResultOptions(options, asTool),
 		syncMode: syncModeOption.read(options),
 		base64Output,
 		waitForResult: waitForResultOption.read(options),
 		webhookUrl,
+		enhancePrompt: options.enhancePrompt === true,
+		enhanceStyle:
+			typeof options.enhanceStyle === 'string' && options.enhanceStyle !== ''
+				? options.enhanceStyle
+				: undefined,
 	};
 }

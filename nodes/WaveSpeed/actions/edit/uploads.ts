@@ -1,5 +1,5 @@
 import { openImageFile } from '../../binary/imageFile';
-import { ParameterProblem } from '../../errors';
+import { outcomeOf, ParameterProblem } from '../../errors';
 import { untilStopped } from '../../timing';
 import { uploadImage } from '../../transport/upload';
 import type { NodeRun } from '../batch';
@@ -57,22 +57,22 @@ export async function uploadImages(run: NodeRun, items: EditItem[]): Promise<Map
 
 	const unprepared = new Map<number, unknown>();
 	for (const item of items) {
-		try {
-			item.imageUrls = await Promise.all(
-				item.images.map(async (input, n) => {
-					if (input.source === 'url') return input.url;
-					try {
-						return await uploaded.get(input.identity)!;
-					} catch (error) {
-						// The same file may be another image of this item than of the one that found it.
-						if (!(error instanceof ParameterProblem)) throw error;
-						throw new ParameterProblem(`Images → image ${n + 1}`, error.problem, error.fix);
-					}
-				}),
-			);
-		} catch (error) {
-			unprepared.set(item.itemIndex, error);
-		}
+		const urls = await outcomeOf(
+			Promise.all(
+				item.images.map(async (input, n) =>
+					input.source === 'url'
+						? input.url
+						: await uploaded.get(input.identity)!.catch((error: unknown) => {
+								// The same file may be another image of this item than of the one that found it.
+								throw error instanceof ParameterProblem
+									? new ParameterProblem(`Images → image ${n + 1}`, error.problem, error.fix)
+									: error;
+							}),
+				),
+			),
+		);
+		if (urls.ok) item.imageUrls = urls.value;
+		else unprepared.set(item.itemIndex, urls.error);
 	}
 	return unprepared;
 }

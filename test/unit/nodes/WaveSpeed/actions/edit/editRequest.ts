@@ -22,6 +22,7 @@ export function editItem(overrides: Partial<EditItem> = {}): EditItem {
 			syncMode: false,
 			base64Output: false,
 			waitForResult: true,
+			enhancePrompt: false,
 		},
 		submitKey: '',
 		priceInputs: {},
