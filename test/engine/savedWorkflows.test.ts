@@ -8,7 +8,7 @@ import { pngFile, withFakeWaveSpeed } from './fixtures';
 
 const ws = withFakeWaveSpeed({ taskMs: 50 });
 
-/** The node's parameters exactly as a workflow saved with version 0.1.0 holds them (no `operation`). */
+/** The node's parameters exactly as a saved workflow holds them (0.1.0's have no `operation`). */
 function savedParameters(file: string): INodeParameters {
 	const text = readFileSync(join(__dirname, '..', 'fixtures', 'saved-workflows', file), 'utf8')
 		// These machines cannot reach the internet: the same sizes, served by the fake.
@@ -43,5 +43,29 @@ describe('workflows saved before operations existed run as before', () => {
 		const task = ws.fake.tasks.at(-1)!;
 		if (typeof parameters.seed === 'number' && parameters.seed >= 0)
 			expect(task.body.seed).toBe(parameters.seed);
+	});
+});
+
+describe('workflows saved with 0.2.0 (its examples, verbatim) run unchanged', () => {
+	test.each([
+		['0.2.0/edit-image-by-url.json', {}, { width: 800, height: 600 }],
+		['0.2.0/composite-two-images.json', {}, { width: 1024, height: 768 }],
+		[
+			'0.2.0/webhook-edit-upload.json',
+			{ binary: { data: pngFile(500, 375, 'upload.png') }, json: { query: {} } },
+			{ width: 500, height: 375 },
+		],
+	])('%s', async (file, item, size) => {
+		const parameters = savedParameters(file);
+		const result = await ws.run({ parameters, items: [item] });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			status: 'completed',
+			cost: 0.03,
+			currency: 'USD',
+		});
+		expect(pngSize(await result.binaryBuffer(result.items[0]))).toEqual(size);
+		if (typeof parameters.seed === 'number' && parameters.seed >= 0)
+			expect(ws.fake.tasks.at(-1)!.body.seed).toBe(parameters.seed);
 	});
 });
