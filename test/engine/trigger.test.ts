@@ -9,6 +9,21 @@ const ws = withFakeWaveSpeed({ taskMs: 50, callbackRetryMs: [10, 20, 40] });
 
 let trigger: TriggerHarness;
 
+/** Posts a body to the trigger as WaveSpeed would, signed with the account's secret. */
+async function postSigned(body: string, webhookId: string) {
+	const timestamp = Math.floor(Date.now() / 1000);
+	return await fetch(trigger.url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'webhook-id': webhookId,
+			'webhook-timestamp': String(timestamp),
+			'webhook-signature': signCallback(ws.fake.webhooks.secret, webhookId, timestamp, body),
+		},
+		body,
+	});
+}
+
 async function startTrigger(parameters = {}) {
 	await trigger?.close();
 	trigger = await TriggerHarness.start({
@@ -110,23 +125,8 @@ describe('WaveSpeed Trigger', () => {
 			has_nsfw_contents: [false],
 			error: '',
 		});
-		const timestamp = Math.floor(Date.now() / 1000);
 		const before = trigger.calls.length;
-		const response = await fetch(trigger.url, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'webhook-id': 'msg_a_new_id_for_the_same_task',
-				'webhook-timestamp': String(timestamp),
-				'webhook-signature': signCallback(
-					ws.fake.webhooks.secret,
-					'msg_a_new_id_for_the_same_task',
-					timestamp,
-					body,
-				),
-			},
-			body,
-		});
+		const response = await postSigned(body, 'msg_a_new_id_for_the_same_task');
 		await trigger.handled(before + 1);
 
 		expect(response.status).toBe(200);
@@ -138,22 +138,7 @@ describe('WaveSpeed Trigger', () => {
 		await startTrigger();
 		await trigger.activate();
 		const body = JSON.stringify({ hello: 'world' });
-		const timestamp = Math.floor(Date.now() / 1000);
-		const response = await fetch(trigger.url, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'webhook-id': 'msg_not_a_task',
-				'webhook-timestamp': String(timestamp),
-				'webhook-signature': signCallback(
-					ws.fake.webhooks.secret,
-					'msg_not_a_task',
-					timestamp,
-					body,
-				),
-			},
-			body,
-		});
+		const response = await postSigned(body, 'msg_not_a_task');
 		await trigger.handled(1);
 
 		expect(response.status).toBe(400);
@@ -164,22 +149,7 @@ describe('WaveSpeed Trigger', () => {
 		await startTrigger();
 		await trigger.activate();
 		const body = JSON.stringify({ id: 'e6832d4abffb4d79bfbca19783fca133', status: 'archived' });
-		const timestamp = Math.floor(Date.now() / 1000);
-		const response = await fetch(trigger.url, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'webhook-id': 'msg_unknown_status',
-				'webhook-timestamp': String(timestamp),
-				'webhook-signature': signCallback(
-					ws.fake.webhooks.secret,
-					'msg_unknown_status',
-					timestamp,
-					body,
-				),
-			},
-			body,
-		});
+		const response = await postSigned(body, 'msg_unknown_status');
 		await trigger.handled(1);
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ received: true, started: false });

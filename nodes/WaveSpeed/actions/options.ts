@@ -19,6 +19,19 @@ export interface NodeOption<T> {
 
 const POLL_INTERVAL_MIN_SECONDS = MIN_CHECK_GAP_MS / 1000;
 
+/** A number of seconds above 0, in milliseconds; `fix` says what to use instead. */
+function readSeconds(options: IDataObject, option: NodeOption<number>, label: string, fix: string) {
+	const fallback = option.field.default as number;
+	const seconds = options[option.field.name] ?? fallback;
+	check(
+		typeof seconds === 'number' && seconds > 0,
+		`Options → ${label}`,
+		`${displayValue(seconds)} seconds is not allowed`,
+		`${fix} (default ${fallback})`,
+	);
+	return seconds * 1000;
+}
+
 export const timeoutOption: NodeOption<number> = {
 	field: {
 		displayName: 'Timeout (Seconds)',
@@ -29,17 +42,8 @@ export const timeoutOption: NodeOption<number> = {
 		description:
 			'How long to wait for each item. A task still running then may still finish on WaveSpeed: fetch it later with Get Result.',
 	},
-	read(options) {
-		const fallback = timeoutOption.field.default as number;
-		const timeout = options.timeout ?? fallback;
-		check(
-			typeof timeout === 'number' && timeout > 0,
-			'Options → Timeout',
-			`${displayValue(timeout)} seconds is not allowed`,
-			`Use a number of seconds above 0 (default ${fallback})`,
-		);
-		return timeout * 1000;
-	},
+	read: (options) =>
+		readSeconds(options, timeoutOption, 'Timeout', 'Use a number of seconds above 0'),
 };
 
 export const pollIntervalOption: NodeOption<number> = {
@@ -53,16 +57,14 @@ export const pollIntervalOption: NodeOption<number> = {
 			"The longest wait between two status checks. The node checks when the image should be ready, and never sooner than WaveSpeed's rule of 2 seconds between checks.",
 	},
 	read(options) {
-		const fallback = pollIntervalOption.field.default as number;
-		const pollInterval = options.pollInterval ?? fallback;
-		check(
-			typeof pollInterval === 'number' && pollInterval > 0,
-			'Options → Poll Interval',
-			`${displayValue(pollInterval)} seconds is not allowed`,
-			`Use at least ${POLL_INTERVAL_MIN_SECONDS} seconds (default ${fallback})`,
+		const ms = readSeconds(
+			options,
+			pollIntervalOption,
+			'Poll Interval',
+			`Use at least ${POLL_INTERVAL_MIN_SECONDS} seconds`,
 		);
 		// Workflows saved when 0.1 s was allowed keep running, at WaveSpeed's 2 s.
-		return Math.max(pollInterval, POLL_INTERVAL_MIN_SECONDS) * 1000;
+		return Math.max(ms, MIN_CHECK_GAP_MS);
 	},
 };
 
