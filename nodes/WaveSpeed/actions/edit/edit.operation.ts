@@ -34,10 +34,7 @@ async function prepare(run: NodeRun, items: Array<EditItem | undefined>) {
 	const budget = readItemParameters(run.ctx, 0, () => maxCostOption.read(options));
 	const unprepared = await uploadImages(run, readable);
 	const ready = readable.filter((item) => !unprepared.has(item.itemIndex));
-	for (const item of ready) {
-		item.priceInputs = priceInputsOf(item);
-		item.priceKey = `${item.model.id}\u0000${JSON.stringify(item.priceInputs)}`;
-	}
+	for (const item of ready) item.priceInputs = priceInputsOf(item);
 	reservations.set(run, await checkCosts(run, ready, budget));
 	return unprepared;
 }

@@ -49,8 +49,6 @@ export interface EditItem {
 	submitKey: string;
 	/** What WaveSpeed is asked to price: the request's settings, not its prompt, seed or images. */
 	priceInputs: IDataObject;
-	/** The price's key in the account's memory: model and priced settings. */
-	priceKey: string;
 	/** The images' URLs, once the prepare phase has uploaded the files. */
 	imageUrls?: string[];
 }
@@ -294,7 +292,6 @@ export async function readEditItem(run: NodeRun, itemIndex: number): Promise<Edi
 		options: readEditOptions(options, asTool, client.baseUrl),
 		submitKey: '',
 		priceInputs: {},
-		priceKey: '',
 	};
 	edit.submitKey = submitKey(
 		ctx.getExecutionId(),

@@ -26,7 +26,6 @@ export function editItem(overrides: Partial<EditItem> = {}): EditItem {
 		},
 		submitKey: '',
 		priceInputs: {},
-		priceKey: '',
 		...overrides,
 	};
 }
