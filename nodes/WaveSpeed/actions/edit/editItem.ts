@@ -47,7 +47,7 @@ export interface EditItem {
 	options: EditOptions;
 	/** Names this item's exact request in this execution (for Retry On Fail). */
 	submitKey: string;
-	/** What WaveSpeed is asked to price: the request's settings, not its prompt, seed or images. */
+	/** What WaveSpeed is asked to price (the model's rule, priceInputsOf), set once the images are uploaded. */
 	priceInputs: IDataObject;
 	/** The images' URLs, once the prepare phase has uploaded the files. */
 	imageUrls?: string[];
