@@ -80,7 +80,6 @@ function quantile(values: number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-
 async function main() {
 	const { FakeWaveSpeed } = await import('../devkit/fake-wavespeed/server');
 	type Fake = InstanceType<typeof FakeWaveSpeed>;

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { pngSize } from './png';
 import { FakeWaveSpeed } from './server';
 
 /**
@@ -41,6 +42,7 @@ async function main() {
 		outputRequestsWithAuthorization: fake.requests.filter(
 			(r) => r.host === 'output' && r.authorization,
 		).length,
+		storageRequestsWithAuthorization: fake.storageAuthorizationSeen,
 		callbacks: fake.webhooks.deliveries.map(({ taskId, webhookId, status, attempt }) => ({
 			taskId,
 			webhookId,
@@ -51,10 +53,21 @@ async function main() {
 			(r) => r.host === 'api' && r.authorization === `Bearer ${fake.apiKey}`,
 		).length,
 		tasks: fake.tasks.map((t) => ({
+			id: t.id,
+			model: t.model,
 			prompt: t.body.prompt,
 			images: t.body.images,
 			status: t.status,
 			outputs: t.outputs,
+			// The submit body as sent, for checks of what a model was given.
+			body: t.body,
+		})),
+		// Uploaded files (their bytes' PNG size, if PNGs), where their download_url points.
+		uploads: [...fake.uploads.values()].map((u) => ({
+			url: `${fake.outputUrl}/uploads/${u.id}/${encodeURIComponent(u.fileName ?? 'file')}`,
+			contentType: u.contentType,
+			bytes: u.data.length,
+			png: pngSize(u.data),
 		})),
 	});
 	const stats = createServer((_req, res) => res.end(JSON.stringify(summary())));

@@ -415,9 +415,11 @@ export class FakeWaveSpeed {
 			}, timeoutMs);
 			const cleanup = () => {
 				clearTimeout(timer);
-				for (const event of ['arrived', 'request', 'started', 'finished']) this.events.off(event, check);
+				for (const event of ['arrived', 'request', 'started', 'finished'])
+					this.events.off(event, check);
 			};
-			for (const event of ['arrived', 'request', 'started', 'finished']) this.events.on(event, check);
+			for (const event of ['arrived', 'request', 'started', 'finished'])
+				this.events.on(event, check);
 		});
 	}
 

@@ -70,14 +70,15 @@ node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify([{ id: "wsE
 	"$WORK/credentials.json" "$KEY" "$API"
 n8n import:credentials --input="$WORK/credentials.json" >/dev/null
 
-# Copies an example into $WORK/workflows under a fixed id, optionally with another prompt;
-# import_prepared then imports them all with one n8n start-up.
+# Copies an example into $WORK/workflows under a fixed id, optionally with another prompt and
+# options of the WaveSpeed node (JSON, added to its Options); import_prepared then imports them
+# all with one n8n start-up.
 prepare_example() {
-	local file=$1 id=$2 prompt=${3:-}
+	local file=$1 id=$2 prompt=${3:-} options=${4:-}
 	mkdir -p "$WORK/workflows"
 	node -e '
 		const fs = require("fs");
-		const [file, out, id, prompt] = process.argv.slice(1);
+		const [file, out, id, prompt, options] = process.argv.slice(1);
 		// Public photos become PNGs of the same size on the fake; the documented file folder a temporary one.
 		const text = fs.readFileSync(file, "utf8")
 			.replace(/https:\/\/picsum\.photos\/id\/\d+\/(\d+)\/(\d+)\.jpg/g, `${process.env.FAKE_OUTPUT}/images/$1x$2.png`)
@@ -88,9 +89,11 @@ prepare_example() {
 		// n8n 1.x refuses to import a workflow without these; 2.x fills them in.
 		w.versionId ??= require("crypto").randomUUID();
 		w.active ??= false;
-		if (prompt) w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters.prompt = prompt;
+		const edit = () => w.nodes.find((n) => n.type.endsWith("waveSpeedImageEdit")).parameters;
+		if (prompt) edit().prompt = prompt;
+		if (options) edit().options = { ...edit().options, ...JSON.parse(options) };
 		fs.writeFileSync(out, JSON.stringify(w));
-	' "$file" "$WORK/workflows/$id.json" "$id" "$prompt"
+	' "$file" "$WORK/workflows/$id.json" "$id" "$prompt" "$options"
 }
 
 import_prepared() {
