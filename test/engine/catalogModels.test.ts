@@ -16,7 +16,12 @@ const NANO_BANANA = 'google/nano-banana-pro/edit-multi';
 
 const ws = withFakeWaveSpeed({ taskMs: 50, apiKey: 'ws-catalog-account-key-1' });
 
-/** Edit Image with a catalog model, as the editor saves it (n8n's resource locator and mapper). */
+/**
+ * Edit Image with a catalog model, as the editor saves it (n8n's resource locator and mapper). The
+ * mapper's saved `schema` is left empty: a fixed value that does not fit the saved schema is
+ * refused by n8n itself before the node runs (seen in real n8n, `test/e2e/checkCatalog.js`), so
+ * the node's own check serves values from expressions and schemas that changed since saving.
+ */
 function catalogParameters(
 	model: string,
 	inputs: Record<string, unknown>,
@@ -138,9 +143,9 @@ describe('a model from WaveSpeed’s catalog, with its own inputs', () => {
 describe('checked against the model’s schema before anything is sent', () => {
 	test.each([
 		[
-			'an enum value it does not have',
+			'an enum value it does not have (from an expression)',
 			GPT_IMAGE,
-			{ quality: 'ultra' },
+			{ quality: '={{ "ultra" }}' },
 			'Model Inputs → Quality (item 0): "ultra" is not one of its values. Choose one of: "high", "medium", "low"',
 		],
 		[
