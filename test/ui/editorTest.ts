@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only code, not in the published package */
 import { openBrowser } from './browser';
+import { checkCatalogModel, checkToolCatalogModel } from './catalogChecks';
 import { Checks } from './checks';
 import { EditorPage } from './editorPage';
+import { fetchBytes } from './fake';
 import { takeReadmeScreenshots } from './screenshots';
 import { SEARCH_TARGETS } from './searchTargets';
 
@@ -20,12 +22,6 @@ function required(name: string): string {
 	const value = process.env[name];
 	if (!value) throw new Error(`${name} is not set (run test/ui/run.sh)`);
 	return value;
-}
-
-async function fetchBytes(url: string): Promise<Buffer> {
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-	return Buffer.from(await response.arrayBuffer());
 }
 
 async function searchEverything(editor: EditorPage, checks: Checks, from: string) {
@@ -83,30 +79,16 @@ async function checkRunAndBinaryOutput(editor: EditorPage, checks: Checks) {
 	});
 	if (!ran) return;
 	await checks.step('the output panel shows the edited image in its binary view', async () => {
-		const output = editor.page.getByTestId('output-panel');
-		const card = output.getByTestId('ndv-binary-data_0');
-		const fileName = /wavespeed-[\w-]+\.png/.exec(await card.innerText())?.[0];
-		const taskId = fileName && /wavespeed-([0-9a-f]+)/.exec(fileName)?.[1];
-		if (!taskId)
-			throw new Error(`no wavespeed-<task id>.png file name in: ${await card.innerText()}`);
-		await output.getByTestId('ndv-view-binary-data').click();
-		const image = output.locator('img[src*="/rest/binary-data"]');
-		await image.waitFor();
-		await image.evaluate((img: HTMLImageElement) => img.decode());
-		const size = await image.evaluate(
-			(img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`,
-		);
-		const shown = await editor.page.request.get((await image.getAttribute('src'))!);
-		const shownBytes = Buffer.from(await shown.body());
+		const { fileName, taskId, size, bytes } = await editor.viewOutputImage();
 		const [fakeOutput, input] = await Promise.all([
 			fetchBytes(`${FAKE_OUTPUT}/outputs/${taskId}/0.png`),
 			fetchBytes(INPUT_URL),
 		]);
 		if (size !== '800x600') throw new Error(`image is ${size}, expected 800x600`);
-		if (!shownBytes.equals(fakeOutput))
+		if (!bytes.equals(fakeOutput))
 			throw new Error(`the image shown is not task ${taskId}'s output`);
-		if (shownBytes.equals(input)) throw new Error('the image shown is the unedited input');
-		return `${fileName}, ${size}, ${shownBytes.length} bytes, identical to the fake's output of task ${taskId}`;
+		if (bytes.equals(input)) throw new Error('the image shown is the unedited input');
+		return `${fileName}, ${size}, ${bytes.length} bytes, identical to the fake's output of task ${taskId}`;
 	});
 }
 
@@ -173,6 +155,8 @@ async function main() {
 			await checkRunAndBinaryOutput(editor, checks);
 			await checkSizeFields(editor, checks);
 			await checkImageButtonAndLimit(editor, checks);
+			await checkCatalogModel(editor, checks, FAKE_OUTPUT, DOCS_DIR);
+			await checkToolCatalogModel(editor, checks);
 			if (DOCS_DIR)
 				await checks.step(`README screenshots saved to ${DOCS_DIR}`, () =>
 					takeReadmeScreenshots(editor, DOCS_DIR),

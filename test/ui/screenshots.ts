@@ -13,6 +13,21 @@ async function dismissToasts(page: Page) {
 }
 
 /**
+ * Saves what the page shows now as `<docsDir>/<name>.png`, once any notification is closed and
+ * with animations finished.
+ */
+export async function saveScreenshot(page: Page, docsDir: string, name: string): Promise<string> {
+	const toasts = page.locator('.el-notification');
+	// A notification may also close by itself meanwhile.
+	for (const close of await toasts.locator('.el-notification__closeBtn').all())
+		await close.click({ timeout: 5_000 }).catch(() => undefined);
+	await toasts.first().waitFor({ state: 'hidden' });
+	await page.mouse.move(0, 0);
+	await page.screenshot({ path: join(docsDir, `${name}.png`), animations: 'disabled' });
+	return `${name}.png`;
+}
+
+/**
  * The README's pictures, from the examples run.sh imports under the ids "example-<file name>".
  * Each is taken once what it shows is on screen; animations are finished first.
  */
