@@ -125,24 +125,40 @@ const titled = (name: string) =>
 		.map((word) => word[0].toUpperCase() + word.slice(1))
 		.join(' ');
 
-/** What the field's name adds: n8n's typed fields carry no bounds or help of their own. */
+const range = (lo?: number, hi?: number) =>
+	lo !== undefined && hi !== undefined ? `${lo}–${hi}` : lo !== undefined ? `≥ ${lo}` : `≤ ${hi}`;
+const bounded = (p: SchemaProperty) => p.minimum !== undefined || p.maximum !== undefined;
+
+/**
+ * What the field's name adds, kept short (n8n's editor cuts a long name): n8n's typed fields carry
+ * no bounds or help of their own.
+ */
 function hint(name: string, p: SchemaProperty): string {
-	const range = (lo?: number, hi?: number) =>
-		lo !== undefined && hi !== undefined ? `${lo}–${hi}` : lo !== undefined ? `≥ ${lo}` : `≤ ${hi}`;
 	if (p.enum) return '';
-	if (isSize(name, p))
-		return ` (W*H${p.minimum !== undefined || p.maximum !== undefined ? `, ${range(p.minimum, p.maximum)} per side` : ''})`;
+	if (isSize(name, p)) return ` (W*H${bounded(p) ? `, ${range(p.minimum, p.maximum)}` : ''})`;
 	if (p.type === 'integer' || p.type === 'number') {
-		const kind = p.type === 'integer' ? 'whole number' : '';
-		const bounds =
-			p.minimum !== undefined || p.maximum !== undefined ? range(p.minimum, p.maximum) : '';
-		return bounds || kind ? ` (${[kind, bounds].filter(Boolean).join(', ')})` : '';
+		if (bounded(p)) return ` (${range(p.minimum, p.maximum)})`;
+		return p.type === 'integer' ? ' (whole number)' : '';
 	}
-	if (p.type === 'array') {
-		const count = p.maxItems !== undefined ? `, up to ${p.maxItems}` : '';
-		return ` (JSON list${count})`;
-	}
+	if (p.type === 'array')
+		return ` (JSON list${p.maxItems !== undefined ? `, ≤ ${p.maxItems}` : ''})`;
 	if (p.type === 'object') return ' (JSON)';
+	return '';
+}
+
+/** The rules of an input in words, for an agent's model. */
+function rules(name: string, p: SchemaProperty): string {
+	if (p.enum) return `one of ${p.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+	if (isSize(name, p)) {
+		return `width*height in pixels${bounded(p) ? `, each side ${range(p.minimum, p.maximum)}` : ''}`;
+	}
+	if (p.type === 'integer' || p.type === 'number') {
+		const kind = p.type === 'integer' ? 'whole number' : 'number';
+		return bounded(p) ? `${kind}, ${range(p.minimum, p.maximum)}` : kind;
+	}
+	if (p.type === 'array')
+		return `JSON list${p.maxItems !== undefined ? ` of at most ${p.maxItems}` : ''}`;
+	if (p.type === 'object') return 'JSON object';
 	return '';
 }
 
@@ -175,14 +191,19 @@ function fromAiType(p: SchemaProperty): string {
 
 /** A description of the input for an agent's model: WaveSpeed's own words and the field's rules. */
 function toolDescription(name: string, p: SchemaProperty): string {
-	const rules = hint(name, p).replace(/^ \((.*)\)$/, '$1');
 	const parts = [
-		p.description ?? titled(name),
-		rules,
+		(p.description ?? titled(name)).trim().replace(/[.;]+$/, ''),
+		rules(name, p),
 		p.default !== undefined ? `default ${JSON.stringify(p.default)}` : '',
 	];
 	return parts.filter(Boolean).join('; ').replace(/[`\\]/g, '').slice(0, 500);
 }
+
+/**
+ * n8n's editor shows a field as "Defined automatically by the model" only when its value starts so
+ * (its own ✨ button writes that form).
+ */
+const FROM_AI_OVERRIDE = '/*n8n-auto-generated-fromAI-override*/';
 
 /**
  * A model's typed inputs as n8n's resource mapper shows them (Model Inputs): WaveSpeed's order,
@@ -209,7 +230,7 @@ export function mapperFields(schema: RequestSchema, asTool: boolean): ResourceMa
 		const fallback = defaultOf(p);
 		if (asTool && !p.enum && !required) {
 			const given = fallback === undefined ? '' : `, ${JSON.stringify(p.default)}`;
-			field.defaultValue = `={{ $fromAI('${name}', \`${toolDescription(name, p)}\`, '${fromAiType(p)}'${given}) }}`;
+			field.defaultValue = `={{ ${FROM_AI_OVERRIDE} $fromAI('${name}', \`${toolDescription(name, p)}\`, '${fromAiType(p)}'${given}) }}`;
 		} else if (fallback !== undefined) {
 			field.defaultValue = fallback;
 		}
@@ -399,7 +420,7 @@ export function checkModelInputs(model: Model, raw: IDataObject): IDataObject {
 			names.includes(name),
 			`Model Inputs → ${name}`,
 			`${model.id} takes no input "${name}"`,
-			'Open Model Inputs and refresh its fields, or remove the input',
+			'Open Model Inputs and choose ⋮ → Refresh Input List, or remove the input',
 		);
 		if (value === null || value === undefined || value === '') continue;
 		const p = schema.properties[name];

@@ -170,7 +170,7 @@ describe('checked against the model’s schema before anything is sent', () => {
 			'an input the model does not take',
 			SEEDREAM,
 			{ strength: 0.5 },
-			'Model Inputs → strength (item 0): bytedance/seedream-v4.5/edit takes no input "strength". Open Model Inputs and refresh its fields, or remove the input',
+			'Model Inputs → strength (item 0): bytedance/seedream-v4.5/edit takes no input "strength". Open Model Inputs and choose ⋮ → Refresh Input List, or remove the input',
 		],
 	])('%s', async (_, model, inputs, message) => {
 		const submits = ws.fake.count('submit');

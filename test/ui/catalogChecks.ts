@@ -14,13 +14,8 @@ const CATALOG_OPTION = "Another Model From WaveSpeed's Catalog…";
 const SEEDREAM = 'bytedance/seedream-v4.5/edit';
 const BANANA = 'google/nano-banana-pro/edit-multi';
 /** Model Inputs' fields, by the names the node gives them from the fake's schemas. */
-const SEEDREAM_FIELDS = ['Size (W*H, 1024–4096 per side)'];
-const BANANA_FIELDS = [
-	'Aspect Ratio',
-	'Resolution',
-	'Output Format',
-	'Num Images (whole number, 1–4)',
-];
+const SEEDREAM_FIELDS = ['Size (W*H, 1024–4096)'];
+const BANANA_FIELDS = ['Aspect Ratio', 'Resolution', 'Output Format', 'Num Images (1–4)'];
 /** The ids of google/nano-banana-pro/edit-multi's inputs in the fake's schema. */
 const BANANA_INPUTS = ['aspect_ratio', 'resolution', 'output_format', 'num_images'];
 /** The agent example run.sh imports (examples/ai-agent-image-edit.json). */

@@ -7,9 +7,9 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 export const TOOL_DESCRIPTIONS = {
 	edit:
-		"Edits images with WaveSpeed AI's FLUX.2 [klein] model and waits for the result. " +
-		'The prompt says what to change. The tool sends up to 3 images, in order: the prompt calls ' +
-		'them image1, image2 and image3 (e.g. "put the person in image1 on the beach of image2"), ' +
+		'Edits images with a WaveSpeed AI model and waits for the result. ' +
+		'The prompt says what to change. The tool sends its images in order: the prompt calls ' +
+		'them image1, image2, … (e.g. "put the person in image1 on the beach of image2"), ' +
 		'never by URL or file name. ' +
 		'Returns JSON: imageUrl (the edited image, a public URL to give the user as is), seed, ' +
 		'size, cost and currency (what WaveSpeed charged, null when unknown), nsfw (true when ' +

@@ -51,6 +51,7 @@ const fields: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: "A model of WaveSpeed's catalog that takes images and returns images",
+		hint: 'After changing the model, refresh its inputs: Model Inputs → ⋮ → Refresh Input List',
 		displayOptions: { show: { model: [CATALOG] } },
 		modes: [
 			{
@@ -106,7 +107,7 @@ const fields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Put the person in image1 on the beach of image2, golden hour light',
-		hint: 'Refer to the input images as image1, image2 and image3',
+		hint: 'Refer to the input images as image1, image2, … in the order of Images',
 		description: 'What to change in the images',
 	},
 	{

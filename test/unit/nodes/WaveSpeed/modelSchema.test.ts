@@ -73,7 +73,7 @@ describe('Model Inputs as typed fields', () => {
 			{
 				id: 'num_images',
 				type: 'number',
-				displayName: 'Num Images (whole number, 1–4)',
+				displayName: 'Num Images (1–4)',
 				defaultValue: 1,
 			},
 		]);
@@ -88,7 +88,7 @@ describe('Model Inputs as typed fields', () => {
 		expect(size).toMatchObject({
 			id: 'size',
 			type: 'string',
-			displayName: 'Size (W*H, 1024–4096 per side)',
+			displayName: 'Size (W*H, 1024–4096)',
 		});
 	});
 
@@ -96,7 +96,7 @@ describe('Model Inputs as typed fields', () => {
 		const fields = mapperFields(entry('google/nano-banana-pro/edit-multi').schema, true);
 		const numImages = fields.find((f) => f.id === 'num_images')!;
 		expect(numImages.defaultValue).toBe(
-			"={{ $fromAI('num_images', `How many images to generate.; whole number, 1–4; default 1`, 'number', 1) }}",
+			"={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('num_images', `How many images to generate; whole number, 1–4; default 1`, 'number', 1) }}",
 		);
 		// n8n offers no $fromAI for a list of options: they keep their default.
 		expect(fields.find((f) => f.id === 'output_format')!.defaultValue).toBe('png');

@@ -59,7 +59,7 @@ describe("the tool's description", () => {
 	});
 
 	test('the edit text says how the prompt names the images and what comes back', () => {
-		for (const words of ['image1, image2 and image3', 'up to 3 images', 'imageUrl', 'error'])
+		for (const words of ['image1, image2, …', 'in order', 'imageUrl', 'error'])
 			expect(TOOL_DESCRIPTIONS.edit).toContain(words);
 	});
 });
