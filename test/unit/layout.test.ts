@@ -14,6 +14,7 @@ const OWN_FOLDERS: Record<string, string> = {
 const SHARED_LAYERS = [
 	['errors.ts', 'timing.ts', 'models.ts'],
 	['modelSchema.ts'],
+	['modelInputs.ts'],
 	['transport'],
 	['account'],
 	['binary'],

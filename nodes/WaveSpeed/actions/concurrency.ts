@@ -1,7 +1,11 @@
 /** The most items the node works on at once (see the bench's memory per item in flight). */
 export const CONCURRENCY_MAX = 200;
-/** Items in flight when the node adapts, before it has heard anything from WaveSpeed. */
-export const ADAPTIVE_START = 4;
+/**
+ * Items in flight when the node adapts, before it has heard anything from WaveSpeed: a batch
+ * reaches a Silver account's room in two rounds of submits, and on Bronze (2 a minute) the ones
+ * beyond its allowance are refused once and wait for the minute (account/submitGate.ts).
+ */
+export const ADAPTIVE_START = 16;
 
 /** A task still waiting this long after WaveSpeed accepted it is queued behind the account's running limit. */
 const QUEUED_AFTER_MS = 1000;

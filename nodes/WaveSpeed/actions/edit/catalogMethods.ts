@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { accountMemory } from '../../account/accountMemory';
-import { isEditModel, mapperFields } from '../../modelSchema';
+import { mapperFields } from '../../modelInputs';
+import { isEditModel } from '../../modelSchema';
 import type { CatalogEntry } from '../../transport/catalog';
 import { WaveSpeedClient } from '../../transport/client';
 import { runsAsTool } from '../../task/toolAnswer';

@@ -10,7 +10,8 @@ import {
 	sniffBufferMime,
 } from '../../binary/imageFile';
 import { check, displayValue, isWholeNumber } from '../../errors';
-import { catalogModel, checkModelInputs, isEditModel } from '../../modelSchema';
+import { checkModelInputs } from '../../modelInputs';
+import { catalogModel, isEditModel } from '../../modelSchema';
 import { DEFAULT_MODEL, findModel, type Lora, type Model, MODELS } from '../../models';
 import { untilStopped } from '../../timing';
 import { isHttpUrl } from '../../transport/client';

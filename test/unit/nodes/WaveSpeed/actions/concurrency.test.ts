@@ -10,11 +10,11 @@ beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => now));
 afterEach(() => jest.restoreAllMocks());
 
 describe('adaptive concurrency', () => {
-	test('starts at 4 and adds one item per task WaveSpeed accepts (doubling per round)', () => {
+	test('starts at 16 and adds one item per task WaveSpeed accepts (doubling per round)', () => {
 		const c = new AdaptiveConcurrency();
-		expect(c.current()).toBe(4);
-		for (let i = 0; i < 4; i++) c.track(() => {}).accepted({ id: 't', status: 'created' });
-		expect(c.current()).toBe(8);
+		expect(c.current()).toBe(16);
+		for (let i = 0; i < 16; i++) c.track(() => {}).accepted({ id: 't', status: 'created' });
+		expect(c.current()).toBe(32);
 	});
 
 	test('a check that finds the task running or done does not grow it again', () => {
@@ -24,14 +24,14 @@ describe('adaptive concurrency', () => {
 		now += 2000;
 		flow.seen('processing');
 		flow.seen('completed');
-		expect(c.current()).toBe(5);
+		expect(c.current()).toBe(17);
 	});
 
 	test('a task still waiting in "created" at its first check drops the limit to what runs', () => {
 		const c = new AdaptiveConcurrency();
 		const flows = Array.from({ length: 6 }, () => c.track(() => {}));
 		flows.forEach((f) => f.accepted({ id: 't', status: 'created' }));
-		expect(c.current()).toBe(10);
+		expect(c.current()).toBe(22);
 		now += 2000;
 		flows.slice(0, 3).forEach((f) => f.seen('processing'));
 		flows[3].seen('created');

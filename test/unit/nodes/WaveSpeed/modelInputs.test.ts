@@ -1,11 +1,6 @@
 import { CATALOG } from '../../../../devkit/fake-wavespeed/catalog';
-import {
-	catalogModel,
-	checkModelInputs,
-	imageInputOf,
-	isEditModel,
-	mapperFields,
-} from '../../../../nodes/WaveSpeed/modelSchema';
+import { checkModelInputs, mapperFields } from '../../../../nodes/WaveSpeed/modelInputs';
+import { catalogModel, imageInputOf, isEditModel } from '../../../../nodes/WaveSpeed/modelSchema';
 import type { RequestSchema } from '../../../../nodes/WaveSpeed/models';
 
 /** The fake's catalog entries, read as the node reads WaveSpeed's (transport/catalog.ts). */
