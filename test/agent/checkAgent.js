@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const { isDeepStrictEqual } = require('node:util');
 
 const { TOOL_DESCRIPTIONS } = require('../../dist/nodes/WaveSpeed/actions/toolDescription');
+const { checker, parseOr: parse } = require('../../devkit/n8n/checks');
 
 const [
 	example,
@@ -19,13 +20,6 @@ const [
 	measuredLine,
 	baselineFile,
 ] = process.argv.slice(2);
-const parse = (text, fallback) => {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return fallback;
-	}
-};
 const readAnswer = (file) =>
 	parse(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', { status: 0, body: '' });
 const answer = readAnswer(answerFile);
@@ -49,14 +43,7 @@ const ANSWER_FIELDS = ['id', 'status', 'imageUrl', 'seed', 'size', 'cost', 'curr
 const outputOf = (answer) => parse(answer.body, {}).output;
 const agentOutput = outputOf(answer);
 
-let passed = 0;
-let failed = 0;
-const check = (ok, text, detail) => {
-	if (ok) passed++;
-	else failed++;
-	console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
-	if (!ok && detail !== undefined) console.log(`     ${JSON.stringify(detail)}`);
-};
+const { check, finish } = checker();
 
 const offered = chats[0]?.body?.tools?.find((t) => /wave_?speed/i.test(t.function.name));
 const toolNode = JSON.parse(fs.readFileSync(example, 'utf8')).nodes.find((n) =>
@@ -149,5 +136,4 @@ row(
 	{ ...measured[1], answerChars: failedReply?.toolResult?.length },
 	storedBytes,
 );
-console.log(`agent e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish('agent e2e');

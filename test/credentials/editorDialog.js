@@ -3,6 +3,8 @@
 // message the dialog shows. Expects the owner realN8n.js set up.
 const { chromium } = require('playwright-core');
 
+const { OWNER } = require('../../devkit/n8n/checks');
+
 const [base, api, key, closed, screenshots] = process.argv.slice(2);
 
 const cases = [
@@ -28,7 +30,7 @@ async function logIn() {
 	const response = await fetch(`${base}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Demo-Passw0rd!' }),
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 	});
 	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 	return /n8n-auth=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];

@@ -1,23 +1,13 @@
 // Signs up the owner of a fresh n8n and asks it to test the imported WaveSpeed credential with
 // several values, as the editor does when the user saves the credential dialog. `closed` is an
 // address where nothing listens.
+const { signUpOwner } = require('../../devkit/n8n/checks');
+
 const [base, api, key, closed] = process.argv.slice(2);
 const headers = { 'content-type': 'application/json', 'browser-id': 'wavespeed-credential-check' };
-const owner = {
-	email: 'owner@example.com',
-	firstName: 'Demo',
-	lastName: 'Owner',
-	password: 'Demo-Passw0rd!',
-};
 
 (async () => {
-	const setup = await fetch(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify(owner),
-	});
-	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-	headers.cookie = `n8n-auth=${/n8n-auth=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1]}`;
+	await signUpOwner(base, headers);
 	const cases = [
 		['right key', { apiKey: key, baseUrl: api }, 'OK', /^WaveSpeed accepted the API key/],
 		[

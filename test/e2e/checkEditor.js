@@ -6,15 +6,11 @@
 // Usage: node checkEditor.js <n8n base URL> <example file>
 const { readFileSync } = require('node:fs');
 
+const { checker, signUpOwner } = require('../../devkit/n8n/checks');
+
 const [base, exampleFile] = process.argv.slice(2);
 const MODEL = 'bytedance/seedream-v4.5/edit';
 const headers = { 'content-type': 'application/json', 'browser-id': 'wavespeed-editor-check' };
-const owner = {
-	email: 'owner@example.com',
-	firstName: 'Demo',
-	lastName: 'Owner',
-	password: 'Demo-Passw0rd!',
-};
 
 const example = JSON.parse(readFileSync(exampleFile, 'utf8'));
 const node = example.nodes.find((n) => n.type.endsWith('.waveSpeedImageEdit'));
@@ -38,22 +34,11 @@ async function ask(route, body) {
 	return JSON.parse(text).data;
 }
 
-let failed = 0;
-const check = (ok, message, detail) => {
-	if (!ok) failed++;
-	console.log(
-		`${ok ? 'ok  ' : 'FAIL'} editor: ${message}${ok ? '' : `: ${JSON.stringify(detail)}`}`,
-	);
-};
+const { check: report, finish } = checker();
+const check = (ok, message, detail) => report(ok, `editor: ${message}`, detail);
 
 (async () => {
-	const setup = await fetch(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify(owner),
-	});
-	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-	headers.cookie = `n8n-auth=${/n8n-auth=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1]}`;
+	await signUpOwner(base, headers);
 
 	const list = await ask(
 		'resource-locator-results',
@@ -93,7 +78,7 @@ const check = (ok, message, detail) => {
 		`Options → Enhance Prompt Style lists ${(styles ?? []).map((s) => s.value).join(', ')}`,
 		styles,
 	);
-	process.exit(failed === 0 ? 0 : 1);
+	finish('editor');
 })().catch((error) => {
 	console.log(`FAIL editor: ${error.message}`);
 	process.exit(1);

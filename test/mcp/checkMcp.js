@@ -7,28 +7,15 @@ const fs = require('node:fs');
 const { isDeepStrictEqual } = require('node:util');
 
 const { TOOL_DESCRIPTIONS } = require('../../dist/nodes/WaveSpeed/actions/toolDescription');
+const { checker, parseOr: parse } = require('../../devkit/n8n/checks');
 
 const [version, clientFile, failure, waveSpeedLine] = process.argv.slice(2);
-const parse = (text, fallback) => {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return fallback;
-	}
-};
 const client = parse(fs.existsSync(clientFile) ? fs.readFileSync(clientFile, 'utf8') : '', {});
 const waveSpeed = parse(waveSpeedLine, { accepted: 0, tasks: [] });
 const calls = Object.fromEntries((client.calls ?? []).map((call) => [call.name, call]));
 const ANSWER_FIELDS = ['id', 'status', 'imageUrl', 'seed', 'size', 'cost', 'currency', 'nsfw'];
 
-let passed = 0;
-let failed = 0;
-const check = (ok, text, detail) => {
-	if (ok) passed++;
-	else failed++;
-	console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
-	if (!ok && detail !== undefined) console.log(`     ${JSON.stringify(detail)}`);
-};
+const { check, finish } = checker();
 const textOf = (call) =>
 	call?.result?.content?.length === 1 && call.result.content[0].type === 'text'
 		? call.result.content[0].text
@@ -100,5 +87,4 @@ check(
 	{ accepted: waveSpeed.accepted, tasks: waveSpeed.tasks },
 );
 
-console.log(`mcp e2e n8n ${version}: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish(`mcp e2e n8n ${version}`);
