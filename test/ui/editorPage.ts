@@ -179,28 +179,37 @@ export class EditorPage {
 	/** The names of the mapper's fields, top to bottom, and whether the editor cuts each short. */
 	async mapperFieldNames(): Promise<{ name: string; cut: boolean }[]> {
 		const labels = this.mapperFields.locator('.parameter-item').getByTestId('input-label');
+		// A field the agent defines shows n8n's own Description label inside its label: not a field.
 		return await labels.evaluateAll((elements) =>
-			elements.map((label) => {
-				const parts = [label, ...Array.from(label.querySelectorAll<HTMLElement>('*'))];
-				return {
-					name: (label as HTMLElement).innerText.split('\n')[0].trim(),
-					cut: parts.some(
-						(part) =>
-							part.scrollWidth > part.clientWidth + 1 &&
-							getComputedStyle(part).textOverflow === 'ellipsis',
-					),
-				};
-			}),
+			elements
+				.filter((label) => !label.parentElement?.closest('[data-test-id="input-label"]'))
+				.map((label) => {
+					const parts = [label, ...Array.from(label.querySelectorAll<HTMLElement>('*'))];
+					return {
+						name: (label as HTMLElement).innerText.split('\n')[0].trim(),
+						cut: parts.some(
+							(part) =>
+								part.scrollWidth > part.clientWidth + 1 &&
+								getComputedStyle(part).textOverflow === 'ellipsis',
+						),
+					};
+				}),
 		);
 	}
 
 	/** Waits until the mapper shows exactly these fields (by name) and returns them. */
 	async waitForMapperFields(names: string[]): Promise<{ name: string; cut: boolean }[]> {
-		return await until(`Model Inputs to show ${names.join(', ')}`, async () => {
-			const fields = await this.mapperFieldNames();
-			const shown = fields.map((field) => field.name);
-			return shown.join('|') === names.join('|') ? fields : undefined;
-		});
+		let shown: string[] = [];
+		return await until(
+			`Model Inputs to show ${names.join(', ')}`,
+			async () => {
+				const fields = await this.mapperFieldNames();
+				shown = fields.map((field) => field.name);
+				return shown.join('|') === names.join('|') ? fields : undefined;
+			},
+			undefined,
+			() => `it shows ${shown.length ? shown.join(', ') : 'no field'}`,
+		);
 	}
 
 	/** A field of the resource mapper by the id the node gave it (e.g. "size"). */
@@ -288,12 +297,14 @@ export async function until<T>(
 	what: string,
 	read: () => Promise<T | undefined>,
 	timeout = 30_000,
+	lastSeen?: () => string,
 ): Promise<T> {
 	const end = Date.now() + timeout;
 	for (;;) {
 		const value = await read();
 		if (value !== undefined) return value;
-		if (Date.now() > end) throw new Error(`waited ${timeout / 1000} s for ${what}`);
+		if (Date.now() > end)
+			throw new Error(`waited ${timeout / 1000} s for ${what}${lastSeen ? `: ${lastSeen()}` : ''}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
