@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { pngSize } from './png';
-import { FakeWaveSpeed } from './server';
+import { DEFAULT_START_DELAY_MS, FakeWaveSpeed } from './server';
 
 /**
  * Runs the fake WaveSpeed on its own (e2e, the editor, queue mode): prints its addresses as one
@@ -17,8 +17,8 @@ async function main() {
 		taskMs: Number(process.env.FAKE_TASK_MS ?? 800),
 		taskJitterMs: Number(process.env.FAKE_TASK_JITTER_MS ?? 0),
 		concurrency: Number(process.env.FAKE_RUNNING_LIMIT ?? 1000),
-		// How long after acceptance a task can start (not published; default 100 ms).
-		startDelayMs: Number(process.env.FAKE_START_DELAY_MS ?? 100),
+		// How long after acceptance a task can start (not published).
+		startDelayMs: Number(process.env.FAKE_START_DELAY_MS ?? DEFAULT_START_DELAY_MS),
 		ratePerWindow: Number(process.env.FAKE_RATE_PER_WINDOW ?? Infinity),
 		rateWindowMs: Number(process.env.FAKE_RATE_WINDOW_MS ?? 60_000),
 		outputCompression: Number(process.env.FAKE_OUTPUT_COMPRESSION ?? 6),
