@@ -1,6 +1,7 @@
 import type { Waker } from '../timing';
 
-const SAMPLES_KEPT = 15;
+/** How many recent tasks of an account and model the estimate remembers. */
+export const SAMPLES_KEPT = 15;
 /** What a batch's plan adds beyond the range its samples show: at least this, for timers and network. */
 const BATCH_MARGIN_MIN_MS = 100;
 const BATCH_MARGIN_SHARE = 0.05;
@@ -78,12 +79,13 @@ export class TaskDurationEstimate implements Waker {
 	/**
 	 * How much later than its inference a task's end comes after the submit's answer: the largest
 	 * delay the checks have proved, one outlier aside (the second largest of the recent ones), and
-	 * a step more; none while no check has found a task late.
+	 * a step more. Some delay there always is (WaveSpeed starts the task after answering), so a
+	 * step is allowed before any check has proved one.
 	 */
 	delayMs(): number {
 		const proved = this.overheads.filter((ms) => ms > 0).sort((a, b) => b - a);
-		if (proved.length === 0) return 0;
-		return (proved.length >= 3 ? proved[1] : proved[0]) + DELAY_STEP_MS;
+		const known = proved.length >= 3 ? proved[1] : (proved[0] ?? 0);
+		return known + DELAY_STEP_MS;
 	}
 
 	/** How long after the submit's answer a task is done, for a task that starts at once. */

@@ -51,9 +51,9 @@ describe('TaskDurationEstimate: when a task like the last ones is done', () => {
 });
 
 describe("TaskDurationEstimate: WaveSpeed's delay between the submit's answer and the task's end", () => {
-	test('none proved yet: planned from the answer as the inference time alone', () => {
-		expect(estimate(2500).readyAfterAnswerMs(1)).toBeCloseTo(2750);
-		expect(estimate(2500, 2500).delayMs()).toBe(0);
+	test('none proved yet: planned from the answer as the inference time and one step', () => {
+		expect(estimate(2500).readyAfterAnswerMs(1)).toBeCloseTo(2850);
+		expect(estimate(2500, 2500).delayMs()).toBe(100);
 	});
 
 	test('a check that found a task not done proves a delay; the plan allows it and a step more', () => {
@@ -77,7 +77,7 @@ describe("TaskDurationEstimate: WaveSpeed's delay between the submit's answer an
 		const e = new TaskDurationEstimate();
 		e.record({ inferenceMs: 2500 });
 		e.record({ inferenceMs: 2600, overheadAtLeastMs: undefined });
-		expect(e.delayMs()).toBe(0);
+		expect(e.delayMs()).toBe(100);
 		expect(e.readyByMs(1)).toBe(2600);
 	});
 });
