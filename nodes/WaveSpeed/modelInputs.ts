@@ -37,15 +37,20 @@ function hint(name: string, p: SchemaProperty): string {
 	return '';
 }
 
-/** The rules of an input in words, for an agent's model. */
+/**
+ * The rules of an input in words, for an agent's model; the bounds only when WaveSpeed's own
+ * description does not already give them.
+ */
 function rules(name: string, p: SchemaProperty): string {
 	if (p.enum) return `one of ${p.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+	const said = (bound?: number) => bound === undefined || !!p.description?.includes(String(bound));
+	const bounds = bounded(p) && !(said(p.minimum) && said(p.maximum));
 	if (isSize(name, p)) {
-		return `width*height in pixels${bounded(p) ? `, each side ${range(p.minimum, p.maximum)}` : ''}`;
+		return `width*height in pixels${bounds ? `, each side ${range(p.minimum, p.maximum)}` : ''}`;
 	}
 	if (p.type === 'integer' || p.type === 'number') {
 		const kind = p.type === 'integer' ? 'whole number' : 'number';
-		return bounded(p) ? `${kind}, ${range(p.minimum, p.maximum)}` : kind;
+		return bounds ? `${kind}, ${range(p.minimum, p.maximum)}` : kind;
 	}
 	if (p.type === 'array')
 		return `JSON list${p.maxItems !== undefined ? ` of at most ${p.maxItems}` : ''}`;

@@ -96,6 +96,14 @@ describe('Model Inputs as typed fields', () => {
 		// n8n offers no $fromAI for a list of options: they keep their default.
 		expect(fields.find((f) => f.id === 'output_format')!.defaultValue).toBe('png');
 	});
+
+	test("an agent's description gives bounds once: WaveSpeed's words, when they name them", () => {
+		const [size] = mapperFields(entry('bytedance/seedream-v4.5/edit').schema, true);
+		expect(size.defaultValue).toContain(
+			'Output size in pixels (WIDTH*HEIGHT). Each dimension: 1024-4096; width*height in pixels',
+		);
+		expect(size.defaultValue).not.toContain('each side');
+	});
 });
 
 describe("checkModelInputs: an item's inputs against the model's schema", () => {
