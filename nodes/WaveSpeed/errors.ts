@@ -149,6 +149,11 @@ export async function outcomeOf<T>(work: Promise<T>): Promise<Outcome<T>> {
 	);
 }
 
+/** WaveSpeed answered 404 or 405: this gateway has no such endpoint (an older or self-hosted one). */
+export function endpointAbsent(error: unknown): boolean {
+	return error instanceof WaveSpeedError && ['404', '405'].includes(error.httpCode ?? '');
+}
+
 /** A failure that the same request may get past a moment later (a status check, an upload). */
 export function isTransient(error: unknown): error is WaveSpeedError {
 	return (

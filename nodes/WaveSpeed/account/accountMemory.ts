@@ -1,4 +1,6 @@
-import type { Quote } from '../transport/billing';
+import type { IDataObject } from 'n8n-workflow';
+
+import { askPrice, type Quote } from '../transport/billing';
 import { type CatalogEntry, fetchCatalog } from '../transport/catalog';
 import type { WaveSpeedClient } from '../transport/client';
 import type { UploadRoutes } from '../transport/upload';
@@ -7,10 +9,13 @@ import { KeptMap, SharedWork } from './keptMap';
 import { SubmitGate } from './submitGate';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** After the pricing endpoint failed, items go on without a price this long before it is asked again. */
+const PRICING_RETRY_MS = 60_000;
 
 /** Amounts are kept in millionths, so 3 × 0.03 adds up to 0.09 and not 0.09000000000000001. */
 export const MICROS = 1_000_000;
 export const toMicros = (amount: number) => Math.round(amount * MICROS);
+export const addAmounts = (a: number, b: number) => (toMicros(a) + toMicros(b)) / MICROS;
 
 /**
  * What the node learns about one WaveSpeed account while the n8n process runs: when the account
@@ -28,10 +33,10 @@ export class AccountMemory {
 	 * WaveSpeed's price per model and price-relevant inputs: asked once an hour at most (prices
 	 * change rarely; a batch of 1,000 items of one kind asks once).
 	 */
-	readonly quotes = new SharedWork<Quote>({ maxEntries: 1000, keepMs: HOUR_MS });
+	private quotes = new SharedWork<Quote>({ maxEntries: 1000, keepMs: HOUR_MS });
 
 	/** When the pricing endpoint last failed on its own (0: never), so a batch does not ask it per item. */
-	pricingFailedAt = 0;
+	private pricingFailedAt = 0;
 
 	/**
 	 * The download URL of each image uploaded, by its identity (n8n's binary id, or a hash of an
@@ -79,6 +84,25 @@ export class AccountMemory {
 	async catalog(client: WaveSpeedClient): Promise<CatalogEntry[]> {
 		const detached = client.detached();
 		return await this.catalogs.get('catalog', async () => await fetchCatalog(detached));
+	}
+
+	/**
+	 * WaveSpeed's price for one task of a model with these inputs, asked once per kind and shared:
+	 * the ask belongs to the account (a detached client), so a cancelled execution never spoils it
+	 * for another; undefined for a while after the pricing endpoint failed.
+	 */
+	async quote(
+		client: WaveSpeedClient,
+		modelId: string,
+		inputs: IDataObject,
+	): Promise<Quote | undefined> {
+		if (this.pricingFailedAt > Date.now() - PRICING_RETRY_MS) return undefined;
+		const detached = client.detached();
+		return await this.quotes.get(`${modelId}\u0000${JSON.stringify(inputs)}`, async () => {
+			const price = askPrice(detached, modelId, inputs);
+			price.catch(() => (this.pricingFailedAt = Date.now()));
+			return await price;
+		});
 	}
 
 	estimate(model: string): TaskDurationEstimate {

@@ -1,4 +1,4 @@
-import { outcomeOf, WaveSpeedError } from '../errors';
+import { endpointAbsent, outcomeOf } from '../errors';
 import { ENDPOINTS, type WaveSpeedClient } from './client';
 
 /** What WaveSpeed will charge for one task. */
@@ -40,10 +40,7 @@ export async function askPrice(
 	if (asked.ok) {
 		data = asked.value;
 	} else {
-		const absent =
-			asked.error instanceof WaveSpeedError &&
-			['404', '405'].includes(String(asked.error.httpCode));
-		if (!absent) throw asked.error;
+		if (!endpointAbsent(asked.error)) throw asked.error;
 		data = await ask(ENDPOINTS.pricing);
 	}
 	const discounted = Number(data?.discounted_price);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { isTransient, outcomeOf, WaveSpeedError } from '../errors';
+import { endpointAbsent, isTransient, outcomeOf } from '../errors';
 import { backoffDelay, pause } from '../timing';
 import { ENDPOINTS, type WaveSpeedClient } from './client';
 import { excerpt, networkCode } from './responses';
@@ -82,11 +82,8 @@ async function uploadWithTicket(
 		}),
 	);
 	if (!asked.ok) {
-		const { error } = asked;
-		if (error instanceof WaveSpeedError && [404, 405].includes(Number(error.httpCode))) {
-			return undefined;
-		}
-		throw error;
+		if (endpointAbsent(asked.error)) return undefined;
+		throw asked.error;
 	}
 	const ticket = asked.value;
 	const { download_url: downloadUrl, upload } = ticket ?? {};

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { rememberedSubmits } from '../../account/acceptedTasks';
-import { MICROS, toMicros } from '../../account/accountMemory';
+import { addAmounts, MICROS, toMicros } from '../../account/accountMemory';
 import { outcomeOf } from '../../errors';
 import { untilStopped } from '../../timing';
-import { askPrice, type Quote, readBalance } from '../../transport/billing';
+import { type Quote, readBalance } from '../../transport/billing';
 import type { NodeRun } from '../batch';
 import type { EditItem } from './editItem';
 import {
@@ -15,34 +15,22 @@ import {
 	PROMPT_OPTIMIZER,
 } from './enhancePrompt';
 
-/** After the pricing endpoint failed, items go on without a price this long before it is asked again. */
-const PRICING_RETRY_MS = 60_000;
-
 export function formatMoney(micros: number, currency: string): string {
 	const amount = (micros / MICROS).toFixed(4).replace(/0{1,2}$/, '');
 	return `${amount} ${currency}`;
 }
 
 /**
- * WaveSpeed's price for one task of a model with these inputs, asked once per account and kind
- * and shared: the ask belongs to the account, not to this caller, so a cancelled execution never
- * spoils it for another; undefined when the price cannot be had.
+ * WaveSpeed's price for one task of a model with these inputs (the account's shared ask), waited
+ * for until this run stops; undefined when the price cannot be had.
  */
-async function sharedQuote(
-	run: NodeRun,
+export async function quoteOf(
+	{ memory, client, stop }: NodeRun,
 	modelId: string,
 	inputs: IDataObject,
 ): Promise<Quote | undefined> {
-	const { memory, client, stop } = run;
-	if (memory.pricingFailedAt > Date.now() - PRICING_RETRY_MS) return undefined;
-	const detached = client.detached();
-	const asked = memory.quotes.get(`${modelId}\u0000${JSON.stringify(inputs)}`, async () => {
-		const price = askPrice(detached, modelId, inputs);
-		price.catch(() => (memory.pricingFailedAt = Date.now()));
-		return await price;
-	});
 	try {
-		return await untilStopped(asked, stop);
+		return await untilStopped(memory.quote(client, modelId, inputs), stop);
 	} catch {
 		return undefined;
 	}
@@ -50,7 +38,7 @@ async function sharedQuote(
 
 /** WaveSpeed's price for an item's edit. */
 export async function quoteFor(run: NodeRun, item: EditItem): Promise<Quote | undefined> {
-	return await sharedQuote(run, item.model.id, item.priceInputs);
+	return await quoteOf(run, item.model.id, item.priceInputs);
 }
 
 /**
@@ -71,7 +59,7 @@ async function enhancementCosts(
 		const key = JSON.stringify(inputs);
 		if (seen.has(key)) continue;
 		seen.add(key);
-		costs.set(item, await sharedQuote(run, PROMPT_OPTIMIZER, optimizerPriceInputs(inputs)));
+		costs.set(item, await quoteOf(run, PROMPT_OPTIMIZER, optimizerPriceInputs(inputs)));
 	}
 	return costs;
 }
@@ -85,7 +73,7 @@ function withExtra(
 	if (!extras.has(item)) return quote;
 	const extra = extras.get(item);
 	if (!quote || !extra) return undefined;
-	return { cost: (toMicros(quote.cost) + toMicros(extra.cost)) / MICROS, currency: quote.currency };
+	return { cost: addAmounts(quote.cost, extra.cost), currency: quote.currency };
 }
 
 /** How many items, in order, fit in `limit`. */

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { rememberedSubmits } from '../../account/acceptedTasks';
+import { addAmounts } from '../../account/accountMemory';
 import { outcomeOf, readItemParameters } from '../../errors';
 import { taskJson } from '../../task/outputItem';
 import { submitOnce } from '../../task/submitOnce';
@@ -44,7 +45,7 @@ function costOf(price: Quote | undefined, enhanced: EnhancedPrompt | undefined) 
 	if (!price) return { cost: null, currency: null };
 	if (!enhanced) return { cost: price.cost, currency: price.currency };
 	if (enhanced.cost === null) return { cost: null, currency: null };
-	return { cost: Math.round((price.cost + enhanced.cost) * 1e6) / 1e6, currency: price.currency };
+	return { cost: addAmounts(price.cost, enhanced.cost), currency: price.currency };
 }
 
 /**

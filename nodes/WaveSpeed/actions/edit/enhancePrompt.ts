@@ -3,7 +3,6 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { submitKey } from '../../account/acceptedTasks';
 import { isHttpUrl } from '../../transport/client';
-import { askPrice } from '../../transport/billing';
 import type { CatalogEntry } from '../../transport/catalog';
 import { isFinished } from '../../transport/predictions';
 import { submitOnce } from '../../task/submitOnce';
@@ -101,9 +100,10 @@ export async function enhancePrompt(
 	const work = memory.enhancedPrompts.get(`${execution}\u0000${fingerprint}`, async () => {
 		const body: IDataObject = { ...inputs };
 		if (optimizer.schema.properties.enable_sync_mode) body.enable_sync_mode = true;
-		const price = askPrice(client, PROMPT_OPTIMIZER, optimizerPriceInputs(inputs)).catch(
-			() => undefined,
-		);
+		// The account's shared ask: the batch's cost check has usually asked it already.
+		const price = memory
+			.quote(client, PROMPT_OPTIMIZER, optimizerPriceInputs(inputs))
+			.catch(() => undefined);
 		const { task, answeredAt } = await submitOnce(
 			{ client, memory, stop, deadline, onRateLimited: () => flow.rateLimited() },
 			submitKey(ctx.getExecutionId(), ctx.getNode().name, -1, fingerprint),
