@@ -99,6 +99,11 @@ function scriptedOutcome(
  * starts (`processing`) when fewer than `concurrency` tasks run — else it waits in `created` until
  * one ends ("if you submit a 3rd, it will wait until one finishes", docs "Authentication") — and
  * ends `taskMs` after its start.
+ *
+ * Not WaveSpeed's, a test-kit choice: each start and end happens at its planned instant, whenever
+ * the fake gets to it. A request first settles every event due by its arrival, and timers only
+ * make the events (webhooks, hooks) happen on their own; so a busy test process, whose timers fire
+ * late, still sees a task end exactly `taskMs` after it started.
  */
 export class TaskStore {
 	/** The prompts of tasks finished so far, for `[fail-once]`. */
@@ -106,13 +111,16 @@ export class TaskStore {
 
 	readonly tasks = new Map<string, FakeTask>();
 
-	/** Accepted tasks not started yet, in acceptance order. */
-	private queue: FakeTask[] = [];
+	/** Accepted tasks not started yet, in acceptance order, with when each may start. */
+	private queue: Array<{ task: FakeTask; startableAt: number }> = [];
 
-	/** Queued tasks whose start delay has passed. */
-	private startable = new Set<FakeTask>();
+	/** Running tasks and when each ends (none for a `[hang]` task). */
+	private ends = new Map<FakeTask, number>();
 
 	private running = 0;
+
+	/** Every event up to this instant has happened. */
+	private settledTo = 0;
 
 	private seq = 0;
 
@@ -131,6 +139,7 @@ export class TaskStore {
 
 	create(created: NewTask): FakeTask {
 		const { model, body, width, height, webhookUrl, outputCount = 1 } = created;
+		this.settle();
 		const task: FakeTask = {
 			id: randomUUID().replace(/-/g, ''),
 			model,
@@ -152,50 +161,72 @@ export class TaskStore {
 			outputKind: created.outputKind ?? 'image',
 		};
 		this.tasks.set(task.id, task);
-		this.queue.push(task);
 		// Always later, never inside the submit: its answer says `created`, whatever the delay.
-		this.after(this.clock.startDelayMs, () => {
-			this.startable.add(task);
-			this.startQueued();
-		});
+		const startableAt = task.createdAt + Math.max(1, this.clock.startDelayMs);
+		this.queue.push({ task, startableAt });
+		this.wakeAt(startableAt);
 		return task;
 	}
 
-	private after(ms: number, run: () => void) {
+	/**
+	 * Makes every start and end due by `now` happen, in time order, each at its planned instant: a
+	 * queued task starts when it may and a slot is free (a slot frees when a task ends).
+	 */
+	settle(now = Date.now()) {
+		let at = this.settledTo;
+		for (;;) {
+			let end: [FakeTask, number] | undefined;
+			for (const entry of this.ends) if (!end || entry[1] < end[1]) end = entry;
+			const next = this.running < this.clock.concurrency ? this.queue[0] : undefined;
+			const startAt = next ? Math.max(next.startableAt, at) : Infinity;
+			const endAt = end ? end[1] : Infinity;
+			if (Math.min(startAt, endAt) > now) break;
+			if (startAt <= endAt) {
+				this.queue.shift();
+				this.start(next!.task, startAt);
+				at = startAt;
+			} else {
+				this.ends.delete(end![0]);
+				this.finish(end![0], endAt);
+				at = endAt;
+			}
+		}
+		this.settledTo = Math.max(this.settledTo, now);
+	}
+
+	/** A timer that settles at `at`: events happen on their own, not only when a request comes. */
+	private wakeAt(at: number) {
 		const timer = setTimeout(
 			() => {
 				this.timers.delete(timer);
-				run();
+				// A timer can fire a millisecond before Date.now() reaches its instant.
+				this.settle(Math.max(Date.now(), at));
 			},
-			Math.max(0, ms),
+			Math.max(0, at - Date.now()),
 		);
 		this.timers.add(timer);
 	}
 
-	private startQueued() {
-		while (this.running < this.clock.concurrency) {
-			const next = this.queue.findIndex((task) => this.startable.has(task));
-			if (next === -1) return;
-			const [task] = this.queue.splice(next, 1);
-			this.startable.delete(task);
-			this.running++;
-			this.maxRunning = Math.max(this.maxRunning, this.running);
-			// `[status:<word>]`: a status the SDKs do not know, which they keep checking on (they stop
-			// only on the terminal ones); the task then completes as usual.
-			task.status = /\[status:([^\]]+)\]/.exec(scriptOf(task))?.[1] ?? 'processing';
-			task.startedAt = Date.now();
-			this.onStarted(task);
-			if (scriptOf(task).includes('[hang]')) continue;
-			// `[ms:N]`: the task runs N ms from its start.
-			const scriptedMs = /\[ms:(\d+)\]/.exec(scriptOf(task));
-			const ms = scriptedMs
-				? Number(scriptedMs[1])
-				: this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
-			this.after(ms, () => this.finish(task));
-		}
+	private start(task: FakeTask, at: number) {
+		this.running++;
+		this.maxRunning = Math.max(this.maxRunning, this.running);
+		// `[status:<word>]`: a status the SDKs do not know, which they keep checking on (they stop
+		// only on the terminal ones); the task then completes as usual.
+		task.status = /\[status:([^\]]+)\]/.exec(scriptOf(task))?.[1] ?? 'processing';
+		task.startedAt = at;
+		this.onStarted(task);
+		if (scriptOf(task).includes('[hang]')) return;
+		// `[ms:N]`: the task runs N ms from its start.
+		const scriptedMs = /\[ms:(\d+)\]/.exec(scriptOf(task));
+		const ms = scriptedMs
+			? Number(scriptedMs[1])
+			: this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
+		const endAt = at + Math.max(0, ms);
+		this.ends.set(task, endAt);
+		this.wakeAt(endAt);
 	}
 
-	private finish(task: FakeTask) {
+	private finish(task: FakeTask, at: number) {
 		const script = scriptOf(task);
 		const scripted = scriptedOutcome(script, this.finishedScripts.has(script));
 		this.finishedScripts.add(script);
@@ -203,10 +234,9 @@ export class TaskStore {
 		task.error = scripted?.error;
 		const count = scripted?.outputs ?? (task.status === 'completed' ? task.outputCount : 0);
 		task.outputs = Array.from({ length: count }, (_, n) => this.outputOf(task, n));
-		task.completedAt = Date.now();
+		task.completedAt = at;
 		this.running--;
 		this.onFinished(task);
-		this.startQueued();
 	}
 
 	/**
@@ -214,8 +244,9 @@ export class TaskStore {
 	 * once if there is room now (0 holds every new task in `created`).
 	 */
 	setConcurrency(concurrency: number) {
+		this.settle();
 		this.clock.concurrency = concurrency;
-		this.startQueued();
+		this.settle();
 	}
 
 	resetStats() {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Model, RequestSchema } from './models';
+import { type Model, type RequestSchema, withoutKeys } from './models';
 
 /**
  * Models of WaveSpeed's catalog read the way WaveSpeed's desktop app turns a request schema into a
@@ -108,11 +108,6 @@ export function catalogModel(entry: {
 			return body;
 		},
 		// Priced with the item's full inputs (a price may hang on any of them), but its prompt and seed.
-		priceInputs(body) {
-			const inputs: IDataObject = { ...body };
-			delete inputs.prompt;
-			delete inputs.seed;
-			return inputs;
-		},
+		priceInputs: (body) => withoutKeys(body, ['prompt', 'seed']),
 	};
 }

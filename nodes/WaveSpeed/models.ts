@@ -83,11 +83,16 @@ export interface RequestSchema {
 	order: string[];
 }
 
+/** A submit's inputs as WaveSpeed is asked to price them: without those the price does not hang on. */
+export function withoutKeys(body: IDataObject, keys: readonly string[]): IDataObject {
+	const kept: IDataObject = { ...body };
+	for (const key of keys) delete kept[key];
+	return kept;
+}
+
 /** Klein is priced flat per image (its model page): the settings are asked, not the content. */
 function settingsOnly(body: IDataObject): IDataObject {
-	const settings: IDataObject = { ...body };
-	for (const content of ['prompt', 'seed', 'images']) delete settings[content];
-	return settings;
+	return withoutKeys(body, ['prompt', 'seed', 'images']);
 }
 
 /** FLUX.2 [klein] Base Edit, as WaveSpeed's model pages give its inputs. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { submitKey } from '../../account/acceptedTasks';
+import { withoutKeys } from '../../models';
 import { isHttpUrl } from '../../transport/client';
 import type { CatalogEntry } from '../../transport/catalog';
 import { isFinished } from '../../transport/predictions';
@@ -62,9 +63,7 @@ export function optimizerInputs(optimizer: CatalogEntry, item: EditItem): IDataO
 
 /** What WaveSpeed is asked to price for one run of the optimizer: flat per run (its model page). */
 export function optimizerPriceInputs(inputs: IDataObject): IDataObject {
-	const settings: IDataObject = { ...inputs };
-	for (const content of ['text', 'prompt', 'image']) delete settings[content];
-	return settings;
+	return withoutKeys(inputs, ['text', 'prompt', 'image']);
 }
 
 /** The optimizer's record in the catalog, or an error that says it is missing. */
