@@ -221,7 +221,8 @@ export class TaskStore {
 		const ms = scriptedMs
 			? Number(scriptedMs[1])
 			: this.clock.taskMs + (Math.random() * 2 - 1) * this.clock.taskJitterMs;
-		const endAt = at + Math.max(0, ms);
+		// Whole milliseconds, as WaveSpeed's `timings.inference` ("inference time in milliseconds").
+		const endAt = at + Math.max(0, Math.round(ms));
 		this.ends.set(task, endAt);
 		this.wakeAt(endAt);
 	}

@@ -146,6 +146,32 @@ describe('a task\'s life: created → processing → completed (docs "What are P
 		}
 	});
 
+	test('run times that vary (taskJitterMs) are whole milliseconds, as `timings.inference` is', async () => {
+		const other = await FakeWaveSpeed.start({ taskMs: 30, taskJitterMs: 20, startDelayMs: 0 });
+		const otherClient = client(() => other);
+		try {
+			const ids: string[] = [];
+			for (let n = 0; n < 5; n++) {
+				const { json } = await otherClient.post<TaskData>(`/api/v3/${MODEL}`, {
+					prompt: `Varied ${n}`,
+					images: [otherClient.image()],
+					size: '256*256',
+				});
+				ids.push(json.data.id);
+			}
+			await other.until(() => ids.every((id) => other.store.tasks.get(id)!.status === 'completed'));
+			for (const id of ids) {
+				const { inference } = (await otherClient.get<TaskData>(`/api/v3/predictions/${id}/result`))
+					.json.data.timings;
+				expect(Number.isInteger(inference)).toBe(true);
+				expect(inference).toBeGreaterThanOrEqual(10);
+				expect(inference).toBeLessThanOrEqual(50);
+			}
+		} finally {
+			await other.close();
+		}
+	});
+
 	test('the start delay defaults to 100 ms (not published: our choice) and is a clock setting', () => {
 		expect(DEFAULT_START_DELAY_MS).toBe(100);
 		expect(new FakeWaveSpeed().clock.startDelayMs).toBe(100);
