@@ -18,6 +18,9 @@ const titled = (name: string) =>
 
 const range = (lo?: number, hi?: number) =>
 	lo !== undefined && hi !== undefined ? `${lo}–${hi}` : lo !== undefined ? `≥ ${lo}` : `≤ ${hi}`;
+/** The numbers a description names: "1024-4096" names 1024 and 4096, "e.g. 10" not 0 or 1. */
+const numbersIn = (text = '') =>
+	new Set((text.match(/(?<![\d.])-?\d+(?:\.\d+)?/g) ?? []).map(Number));
 const bounded = (p: SchemaProperty) => p.minimum !== undefined || p.maximum !== undefined;
 
 /**
@@ -43,7 +46,8 @@ function hint(name: string, p: SchemaProperty): string {
  */
 function rules(name: string, p: SchemaProperty): string {
 	if (p.enum) return `one of ${p.enum.map((v) => JSON.stringify(v)).join(', ')}`;
-	const said = (bound?: number) => bound === undefined || !!p.description?.includes(String(bound));
+	const named = numbersIn(p.description);
+	const said = (bound?: number) => bound === undefined || named.has(bound);
 	const bounds = bounded(p) && !(said(p.minimum) && said(p.maximum));
 	if (isSize(name, p)) {
 		return `width*height in pixels${bounds ? `, each side ${range(p.minimum, p.maximum)}` : ''}`;

@@ -104,6 +104,18 @@ describe('Model Inputs as typed fields', () => {
 		);
 		expect(size.defaultValue).not.toContain('each side');
 	});
+
+	test("bounds count as said only when WaveSpeed's words name those numbers, not digits of others", () => {
+		const schema = (description: string): RequestSchema => ({
+			properties: { guidance: { type: 'number', minimum: 0, maximum: 1, description } },
+			required: [],
+			order: ['guidance'],
+		});
+		const [loose] = mapperFields(schema('How closely to follow the prompt, e.g. 10'), true);
+		expect(loose.defaultValue).toContain('number, 0–1');
+		const [named] = mapperFields(schema('How closely to follow the prompt, from 0.0 to 1.0'), true);
+		expect(named.defaultValue).toContain('from 0.0 to 1.0; number`');
+	});
 });
 
 describe("checkModelInputs: an item's inputs against the model's schema", () => {
