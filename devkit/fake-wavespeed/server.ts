@@ -393,8 +393,7 @@ export class FakeWaveSpeed {
 	}
 
 	get tasks(): FakeTask[] {
-		this.store.settle();
-		return [...this.store.tasks.values()];
+		return this.store.all();
 	}
 
 	count(route: Route, host: LoggedRequest['host'] = 'api'): number {
@@ -619,8 +618,7 @@ export class FakeWaveSpeed {
 
 	private handlePoll(path: string, res: ServerResponse, entry: LoggedRequest) {
 		const id = decodeURIComponent(path.split('/')[4]);
-		this.store.settle();
-		const task = this.store.tasks.get(id);
+		const task = this.store.get(id);
 		if (!task) return this.envelope(res, entry, 404, `Prediction ${id} not found`);
 		task.polls++;
 		task.checks.push(Date.now());
@@ -652,8 +650,7 @@ export class FakeWaveSpeed {
 		}
 		if (typeof query === 'string') return this.envelope(res, entry, 400, query);
 		const now = Date.now();
-		this.store.settle(now);
-		const tasks = selectHistory(this.store.tasks.values(), query, {
+		const tasks = selectHistory(this.store.all(now), query, {
 			now,
 			delayMs: this.historyDelayMs,
 		});
@@ -841,8 +838,7 @@ export class FakeWaveSpeed {
 			});
 		}
 		const output = /^\/outputs\/([^/]+)\/(\d+)\.png$/.exec(path);
-		this.store.settle();
-		const task = output && this.store.tasks.get(output[1]);
+		const task = output && this.store.get(output[1]);
 		if (task && Number(output![2]) < task.outputs.length)
 			return this.send(res, entry, 200, this.outputPng(task, Number(output![2])));
 		return this.envelope(res, entry, 404, 'Not found');

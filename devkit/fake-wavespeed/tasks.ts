@@ -168,6 +168,18 @@ export class TaskStore {
 		return task;
 	}
 
+	/** A task as it stands now (every event due settled first), as a request reads it. */
+	get(id: string): FakeTask | undefined {
+		this.settle();
+		return this.tasks.get(id);
+	}
+
+	/** Every task as it stands at `now`, in acceptance order. */
+	all(now = Date.now()): FakeTask[] {
+		this.settle(now);
+		return [...this.tasks.values()];
+	}
+
 	/**
 	 * Makes every start and end due by `now` happen, in time order, each at its planned instant: a
 	 * queued task starts when it may and a slot is free (a slot frees when a task ends).
